@@ -1,0 +1,200 @@
+/**
+ * Answers "is this object (or function) an argument of a library call the knowledge names, and
+ * where inside it?" with the three tiers of DESIGN.md: by import, by type, by shape.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../knowledge/types';
+import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { getLibraryIndex, type LibraryIndex } from './imports';
+import type { AnyRuleContext } from './per-file';
+import { declarationOf, type Declaration } from './types';
+
+export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export interface ArgumentPosition {
+  readonly call: Call;
+  readonly argument: number;
+  /** Property keys from the argument down to the node. */
+  readonly path: readonly string[];
+}
+
+export interface SiteCandidate<S extends ArgumentSiteSpec = ArgumentSiteSpec> {
+  readonly library: LibraryKnowledge;
+  readonly site: S;
+}
+
+export type Tier = 'import' | 'type' | 'shape';
+
+export interface SiteMatch<S extends ArgumentSiteSpec = ArgumentSiteSpec> extends SiteCandidate<S> {
+  readonly position: ArgumentPosition;
+  readonly tier: Tier;
+}
+
+const TRANSPARENT = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+]);
+
+/**
+ * Climbs from an object literal (or a function) to the call argument it sits in:
+ * `new EntitySchema({ relations: { author: <node> } })` → argument 0, path `relations.author`.
+ * A function returning the object is looked through (`@DefaultScope(() => ({…}))`).
+ * Anything else on the way (an array, a variable, a spread) ends the climb: the object is not
+ * an option literal of a call, and we do not guess.
+ */
+export function argumentPositionOf(node: TSESTree.Node): ArgumentPosition | undefined {
+  const path: string[] = [];
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (TRANSPARENT.has(parent.type)) {
+      current = parent;
+      continue;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.Property: {
+        if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+        const key = staticKeyName(parent);
+        if (key === undefined) return undefined;
+        path.unshift(key);
+        current = parent.parent;
+        continue;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        if (parent.body !== current) return undefined;
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.ReturnStatement: {
+        const block = parent.parent;
+        const fn = block?.parent;
+        if (
+          block?.type !== AST_NODE_TYPES.BlockStatement ||
+          (fn?.type !== AST_NODE_TYPES.FunctionExpression && fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression)
+        ) {
+          return undefined;
+        }
+        current = fn;
+        continue;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const argument = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+        return argument === -1 ? undefined : { call: parent, argument, path };
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+function pathMatches(pattern: readonly string[], path: readonly string[]): boolean {
+  return pattern.length === path.length && pattern.every((segment, i) => segment === '*' || segment === path[i]);
+}
+
+function positionMatches(site: ArgumentSiteSpec, position: ArgumentPosition): boolean {
+  if (site.argument !== 'any' && site.argument !== position.argument) return false;
+  if (!pathMatches(site.path, position.path)) return false;
+  if (site.whenArgument) {
+    const argument = position.call.arguments[site.whenArgument.index];
+    if (!isStringLiteral(argument, site.whenArgument.equals)) return false;
+  }
+  return true;
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/** Tier 2: does the callee come from this library, by import? */
+function calleeMatchesByImport(index: LibraryIndex, call: Call, spec: CalleeSpec, library: LibraryKnowledge): boolean {
+  if ('export' in spec) {
+    const origin = index.calleeOrigin(call);
+    return origin?.library === library && origin.name === spec.export;
+  }
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== spec.method) return false;
+  const origin = index.originOf(callee.object);
+  if (origin?.library !== library) return false;
+  return 'instanceOf' in spec
+    ? origin.kind === 'instance' && origin.name === spec.instanceOf
+    : origin.kind === 'subclass' && origin.name === spec.subclassOf;
+}
+
+/** Tier 1: is the called symbol declared where the spec says, in this library's package? */
+function calleeMatchesDeclaration(declaration: Declaration, spec: CalleeSpec, library: LibraryKnowledge): boolean {
+  if (!declaration.library) return false;
+  if ('export' in spec) {
+    if (declaration.library !== library) return false;
+    const segments = spec.export.split('.');
+    if (declaration.name !== lastSegment(spec.export)) return false;
+    return segments.length < 2 || declaration.container === segments[segments.length - 2];
+  }
+  if (declaration.name !== spec.method) return false;
+  const expected = 'instanceOf' in spec ? spec.instanceOf : spec.subclassOf;
+  if (declaration.container === expected) return true;
+  // An instance kind may be declared under another class name (`Connection` for `DataSource`).
+  return Object.entries(declaration.library.instanceTypes ?? {}).some(
+    ([className, kind]) => kind === expected && className === declaration.container,
+  );
+}
+
+/**
+ * The first site among `candidates` that `position` is in, trying the cheap import tier for
+ * every candidate before asking the type checker once, and the shape tier last.
+ */
+export function matchArgumentSite<S extends ArgumentSiteSpec>(
+  context: AnyRuleContext,
+  position: ArgumentPosition,
+  candidates: readonly SiteCandidate<S>[],
+): SiteMatch<S> | undefined {
+  const plausible = candidates.filter((candidate) => positionMatches(candidate.site, position) && nameFits(candidate.site.callee, position.call));
+  if (plausible.length === 0) return undefined;
+  const index = getLibraryIndex(context);
+  for (const candidate of plausible) {
+    if (calleeMatchesByImport(index, position.call, candidate.site.callee, candidate.library)) {
+      return { ...candidate, position, tier: 'import' };
+    }
+  }
+  const declaration = declarationOf(context, unwrapExpression(position.call.callee));
+  if (declaration) {
+    for (const candidate of plausible) {
+      if (calleeMatchesDeclaration(declaration, candidate.site.callee, candidate.library)) {
+        return { ...candidate, position, tier: 'type' };
+      }
+    }
+    // The checker knows what this is, and it is none of ours: no guessing by shape.
+    return undefined;
+  }
+  for (const candidate of plausible) {
+    if (candidate.site.byShape && receiverIsUnknown(index, position.call)) {
+      return { ...candidate, position, tier: 'shape' };
+    }
+  }
+  return undefined;
+}
+
+/** A cheap syntactic filter: the callee's own name must be the one the spec expects. */
+function nameFits(spec: CalleeSpec, call: Call): boolean {
+  const name = calleeName(call);
+  if (name === undefined) return false;
+  return 'export' in spec ? true : name === spec.method;
+}
+
+/** The receiver of a method call is not tied to any library by import (it came from the user's `./db`). */
+function receiverIsUnknown(index: LibraryIndex, call: Call): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && index.originOf(callee.object) === undefined;
+}
+
+/** Follows a fluent chain back to where it starts: `p.manyToOne(A).nullable().eager()` → `p`. */
+export function chainRoot(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
+    else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+    else return current;
+  }
+}

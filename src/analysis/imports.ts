@@ -1,0 +1,340 @@
+/**
+ * Tier 2 of recognising library objects: by import. Answers "where does this expression come
+ * from?" for every library in `src/knowledge`, once per file.
+ *
+ * The scan is ESLint's own `ReferenceTracker` (ESM imports of every shape, `require` plain and
+ * destructured, namespace and member access), extended with what it lacks:
+ * `import x = require()`, objects made by a library factory (`const ds = new DataSource()`),
+ * values annotated with a library class (`constructor(private ds: DataSource)`), and user
+ * classes that extend a library class (`class User extends Model`).
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { libraries } from '../knowledge';
+import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
+import { perFile, type AnyRuleContext } from './per-file';
+import { libraryModuleSettings } from './settings';
+import { unwrapExpression } from '../util/ast';
+
+const { ReferenceTracker, findVariable } = ASTUtils;
+const { READ, CALL, CONSTRUCT } = ReferenceTracker;
+
+export type OriginKind =
+  /** The export itself, or a call/new of it. */
+  | 'export'
+  /** An object a factory of the library made, or a value annotated with one of its classes. */
+  | 'instance'
+  /** A user class extending an exported class. */
+  | 'subclass';
+
+export interface Origin {
+  readonly library: LibraryKnowledge;
+  /** For `export`: the export path (`ManyToOne`, `Prisma.raw`); for `instance`: the object kind; for `subclass`: the base export. */
+  readonly name: string;
+  readonly kind: OriginKind;
+}
+
+interface TraceInfo {
+  readonly library: LibraryKnowledge;
+  readonly exportPath: string;
+}
+
+type Tracker = InstanceType<typeof ReferenceTracker> & {
+  // Public in @eslint-community/eslint-utils, missing from typescript-eslint's declaration.
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<FoundReference>;
+};
+// The tracker's own shapes, spelled out here: typescript-eslint does not export them by name.
+interface TraceMapElement {
+  [key: string]: TraceMapElement;
+}
+type TraceMap = Record<string, TraceMapElement>;
+interface FoundReference {
+  node: TSESTree.Node;
+  path: readonly string[];
+  type: symbol;
+  info: TraceInfo;
+}
+
+/** Every export path a library's knowledge mentions: the only ones worth tracking. */
+function tracedExports(library: LibraryKnowledge): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (typeof value === 'string') {
+      if (key === 'export' || key === 'subclassOf') names.add(value);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, key === 'roots' ? 'export' : undefined);
+      return;
+    }
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, k);
+    }
+  };
+  visit(library);
+  for (const name of Object.keys(library.instanceTypes ?? {})) names.add(name);
+  for (const name of Object.keys(library.aliases ?? {})) names.add(name);
+  return names;
+}
+
+function buildTraceMap(extraModules: ReadonlyMap<string, LibraryKnowledge>): TraceMap {
+  const map: Record<string, TraceMapElement> = {};
+  const addModule = (moduleName: string, library: LibraryKnowledge): void => {
+    const root: Record<string | symbol, unknown> = {};
+    for (const exportPath of tracedExports(library)) {
+      // `default` is the module object itself: the tracker's legacy mode maps default imports there.
+      const segments = exportPath === 'default' ? [] : exportPath.replace(/^default\./, '').split('.');
+      let node = root;
+      for (const segment of segments) {
+        node[segment] ??= {};
+        node = node[segment] as Record<string | symbol, unknown>;
+      }
+      const info: TraceInfo = { library, exportPath };
+      node[READ] = info;
+      node[CALL] = info;
+      node[CONSTRUCT] = info;
+    }
+    map[moduleName] = root as TraceMapElement;
+  };
+  for (const library of libraries) for (const moduleName of library.modules) addModule(moduleName, library);
+  for (const [moduleName, library] of extraModules) addModule(moduleName, library);
+  return map;
+}
+
+const defaultTraceMap = buildTraceMap(new Map());
+const traceMapsBySettings = new WeakMap<object, TraceMap>();
+
+function traceMapFor(context: AnyRuleContext): TraceMap {
+  const extra = libraryModuleSettings(context);
+  if (!extra) return defaultTraceMap;
+  let map = traceMapsBySettings.get(extra);
+  if (!map) {
+    map = buildTraceMap(extra);
+    traceMapsBySettings.set(extra, map);
+  }
+  return map;
+}
+
+export interface LibraryIndex {
+  /** Where the callee of a call or `new` comes from, when it is a library export. */
+  calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined;
+  /** Where an expression comes from: an export, an object a library made, or a subclass of a library class. */
+  originOf(expression: TSESTree.Node): Origin | undefined;
+}
+
+function normalise(library: LibraryKnowledge, exportPath: string): string {
+  return library.aliases?.[exportPath] ?? exportPath;
+}
+
+class Index implements LibraryIndex {
+  private readonly calls = new Map<TSESTree.Node, Origin>();
+  private readonly values = new Map<TSESTree.Node, Origin>();
+  /** `this.x` inside a class: instances held in fields and parameter properties. */
+  private readonly members = new Map<TSESTree.ClassBody, Map<string, Origin>>();
+
+  constructor(private readonly globalScope: TSESLint.Scope.Scope) {}
+
+  calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
+    return this.calls.get(call);
+  }
+
+  originOf(expression: TSESTree.Node): Origin | undefined {
+    const node = unwrapExpression(expression);
+    const direct = this.values.get(node);
+    if (direct) return direct;
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      node.property.type === AST_NODE_TYPES.Identifier &&
+      !node.computed
+    ) {
+      const body = enclosingClassBody(node);
+      return body ? this.members.get(body)?.get(node.property.name) : undefined;
+    }
+    return undefined;
+  }
+
+  record(reference: FoundReference): void {
+    const { library, exportPath } = reference.info;
+    const name = normalise(library, exportPath);
+    const node = reference.node as TSESTree.Node;
+    if (reference.type === CALL || reference.type === CONSTRUCT) {
+      const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
+      this.calls.set(call, { library, name, kind: 'export' });
+      const via = reference.type === CONSTRUCT ? 'new' : 'call';
+      const factory = library.factories?.find((f: FactorySpec) => f.export === exportPath && f.via === via);
+      if (factory) this.bindResult(call, { library, name: factory.creates, kind: 'instance' });
+      return;
+    }
+    this.values.set(node, { library, name, kind: 'export' });
+    const variable = this.variableBoundTo(node);
+    if (variable) this.recordVariable(variable, { library, name, kind: 'export' });
+    else this.recordClassUse(node, library, name);
+  }
+
+  /** `import x = require('m')`: not an import shape the tracker knows. */
+  recordImportEquals(declaration: TSESTree.TSImportEqualsDeclaration, tracker: Tracker, traceMap: TraceMap): void {
+    const reference = declaration.moduleReference;
+    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
+    const source = reference.expression;
+    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return;
+    const moduleMap = traceMap[source.value];
+    if (!moduleMap) return;
+    const variable = findVariable(this.globalScope, declaration.id);
+    if (!variable) return;
+    for (const ref of variable.references) {
+      if (!ref.isRead()) continue;
+      for (const tracked of tracker.iteratePropertyReferences(ref.identifier, moduleMap)) {
+        this.record(tracked);
+      }
+      const info = (moduleMap as Record<symbol, TraceInfo | undefined>)[READ];
+      if (info) this.recordClassUse(ref.identifier, info.library, normalise(info.library, info.exportPath));
+    }
+    const rootInfo = (moduleMap as Record<symbol, TraceInfo | undefined>)[READ];
+    if (rootInfo) this.recordVariable(variable, { library: rootInfo.library, name: normalise(rootInfo.library, rootInfo.exportPath), kind: 'export' });
+  }
+
+  /** The local variable an import specifier, destructured property or declarator binds a tracked value to. */
+  private variableBoundTo(node: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+    let identifier: TSESTree.Node | undefined;
+    switch (node.type) {
+      case AST_NODE_TYPES.ImportSpecifier:
+      case AST_NODE_TYPES.ImportDefaultSpecifier:
+      case AST_NODE_TYPES.ImportNamespaceSpecifier:
+        identifier = node.local;
+        break;
+      case AST_NODE_TYPES.Property:
+        identifier = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
+        break;
+      default: {
+        const parent = node.parent;
+        if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) identifier = parent.id;
+      }
+    }
+    if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return findVariable(this.globalScope, identifier) ?? undefined;
+  }
+
+  private recordVariable(variable: TSESLint.Scope.Variable, origin: Origin): void {
+    for (const ref of variable.references) {
+      if (!ref.isRead()) continue;
+      this.values.set(ref.identifier, origin);
+      if (origin.kind === 'export') this.recordClassUse(ref.identifier, origin.library, origin.name);
+    }
+  }
+
+  /** A reference to an exported class used as a base class or a type annotation. */
+  private recordClassUse(node: TSESTree.Node, library: LibraryKnowledge, name: string): void {
+    const parent = node.parent;
+    if (!parent) return;
+    if ((parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === node) {
+      this.bindClass(parent, { library, name, kind: 'subclass' });
+      return;
+    }
+    const kind = library.instanceTypes?.[name];
+    if (!kind) return;
+    let typeName: TSESTree.Node = node;
+    while (typeName.parent?.type === AST_NODE_TYPES.TSQualifiedName) typeName = typeName.parent;
+    const typeReference = typeName.parent;
+    if (typeReference?.type !== AST_NODE_TYPES.TSTypeReference) return;
+    const annotation = typeReference.parent;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) return;
+    this.bindAnnotated(annotation.parent, { library, name: kind, kind: 'instance' });
+  }
+
+  private bindClass(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, origin: Origin): void {
+    let id: TSESTree.Node | null | undefined = declaration.id;
+    if (declaration.type === AST_NODE_TYPES.ClassExpression && declaration.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+      id = declaration.parent.id;
+    }
+    if (id?.type !== AST_NODE_TYPES.Identifier) return;
+    for (const variable of [findVariable(this.globalScope, id)]) {
+      if (!variable) continue;
+      for (const ref of variable.references) if (ref.isRead()) this.values.set(ref.identifier, origin);
+    }
+  }
+
+  /** `(ds: DataSource)`, `private ds: DataSource`, `constructor(private readonly ds: DataSource)`. */
+  private bindAnnotated(holder: TSESTree.Node | undefined, origin: Origin): void {
+    if (!holder) return;
+    if (holder.type === AST_NODE_TYPES.Identifier) {
+      const owner = holder.parent;
+      if (owner?.type === AST_NODE_TYPES.TSParameterProperty) this.bindMember(owner, holder.name, origin);
+      const variable = findVariable(this.globalScope, holder);
+      if (variable) for (const ref of variable.references) if (ref.isRead()) this.values.set(ref.identifier, origin);
+      return;
+    }
+    if (
+      (holder.type === AST_NODE_TYPES.PropertyDefinition || holder.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) &&
+      holder.key.type === AST_NODE_TYPES.Identifier &&
+      !holder.computed
+    ) {
+      this.bindMember(holder, holder.key.name, origin);
+    }
+  }
+
+  private bindMember(member: TSESTree.Node, name: string, origin: Origin): void {
+    const body = enclosingClassBody(member);
+    if (!body) return;
+    let names = this.members.get(body);
+    if (!names) this.members.set(body, (names = new Map()));
+    names.set(name, origin);
+  }
+
+  /** Where the object a factory returned ends up: a variable, a class field, `this.x = …`. */
+  private bindResult(call: TSESTree.Node, origin: Origin): void {
+    let node: TSESTree.Node = call;
+    while (
+      node.parent &&
+      (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+        node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      node = node.parent;
+    }
+    this.values.set(node, origin);
+    const parent = node.parent;
+    if (!parent) return;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(this.globalScope, parent.id);
+      if (variable) for (const ref of variable.references) if (ref.isRead()) this.values.set(ref.identifier, origin);
+    } else if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === node && parent.key.type === AST_NODE_TYPES.Identifier) {
+      this.bindMember(parent, parent.key.name, origin);
+    } else if (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === node &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression &&
+      parent.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      parent.left.property.type === AST_NODE_TYPES.Identifier
+    ) {
+      this.bindMember(parent, parent.left.property.name, origin);
+    }
+  }
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return undefined;
+}
+
+function scan(context: AnyRuleContext): LibraryIndex {
+  const sourceCode = context.sourceCode;
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return { calleeOrigin: () => undefined, originOf: () => undefined };
+  const traceMap = traceMapFor(context);
+  const index = new Index(globalScope as TSESLint.Scope.Scope);
+  const tracker = new ReferenceTracker(globalScope as TSESLint.Scope.Scope, { mode: 'legacy' }) as Tracker;
+  for (const reference of tracker.iterateEsmReferences(traceMap)) index.record(reference as FoundReference);
+  for (const reference of tracker.iterateCjsReferences(traceMap)) index.record(reference as FoundReference);
+  for (const statement of sourceCode.ast.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) index.recordImportEquals(declaration, tracker, traceMap);
+  }
+  return index;
+}
+
+/** The import index of the file being linted, built on first use and shared by every rule. */
+export const getLibraryIndex = perFile(scan);

@@ -1,0 +1,22 @@
+import type { LibraryKnowledge } from './types';
+
+export default {
+  id: 'sequelize-typescript',
+  name: 'sequelize-typescript',
+  modules: ['sequelize-typescript'],
+  packages: ['sequelize-typescript'],
+  docs: 'https://github.com/sequelize/sequelize-typescript#scopes',
+  factories: [{ export: 'Sequelize', via: 'new', creates: 'Sequelize' }],
+  instanceTypes: { Sequelize: 'Sequelize' },
+  eagerLoading: {
+    defaultScope: [
+      { callee: { export: 'DefaultScope' }, argument: 0, path: [] },
+      { callee: { export: 'Table' }, argument: 0, path: ['defaultScope'] },
+      { callee: { subclassOf: 'Model', method: 'init' }, argument: 1, path: ['defaultScope'] },
+      { callee: { subclassOf: 'Model', method: 'addScope' }, argument: 1, path: [], whenArgument: { index: 0, equals: 'defaultScope' } },
+      { callee: { instanceOf: 'Sequelize', method: 'define' }, argument: 2, path: ['defaultScope'] },
+    ],
+    includeKey: 'include',
+    perQueryAdvice: '`Model.findAll({ include: [...] })` in the queries that need it, or `@Scopes(() => ({ withX: { include } }))`',
+  },
+} satisfies LibraryKnowledge;

@@ -1,0 +1,91 @@
+/**
+ * The schema of what we know about database libraries. Knowledge files are plain data
+ * (`export default {…} satisfies LibraryKnowledge`): engines in `src/analysis/` read them,
+ * rules never name a library themselves.
+ *
+ * Export names are dotted paths inside the module: `DataSource`, `Prisma.raw`,
+ * `defineEntity.properties`. `default` is the module object itself (`import knex from 'knex'`,
+ * `require('knex')`), the way CommonJS modules are usually consumed.
+ */
+
+/** How code can refer to the thing a call is made on. */
+export type CalleeSpec =
+  /** An export called directly: a decorator `@ManyToOne()`, a function `defineEntity()`, a class `new EntitySchema()`. */
+  | { readonly export: string }
+  /** A method on an object that a factory of this library created (`sequelize.define`). */
+  | { readonly instanceOf: string; readonly method: string }
+  /** A static method on a user class that extends an exported class (`class User extends Model` … `User.init`). */
+  | { readonly subclassOf: string; readonly method: string };
+
+/**
+ * A place inside a call's arguments: which argument, and which property path inside it
+ * (`'*'` matches any key). A function that returns an object literal is looked through,
+ * so `@DefaultScope(() => ({ include }))` is argument 0 with the empty path.
+ */
+export interface ArgumentSiteSpec {
+  readonly callee: CalleeSpec;
+  /** Argument index, or `'any'` when the position varies (TypeORM's options come 1st, 2nd or 3rd). */
+  readonly argument: number | 'any';
+  readonly path: readonly string[];
+  /** Only when another argument is this string literal (`addScope('defaultScope', …)`). */
+  readonly whenArgument?: { readonly index: number; readonly equals: string };
+  /**
+   * Also match a method call on a receiver that cannot be tied to any library (tier 3, by shape).
+   * Only for sites whose shape is distinctive enough on its own (a `defaultScope` option, say).
+   */
+  readonly byShape?: boolean;
+}
+
+/** How a library's client objects are made: `new DataSource()`, `knex()`, `drizzle()`. */
+export interface FactorySpec {
+  readonly export: string;
+  readonly via: 'new' | 'call';
+  /** The kind of object made, named by the class users see in their types. */
+  readonly creates: string;
+}
+
+/** Model-level loading that forces a join on every query. */
+export interface EagerLoadingSpec {
+  /** Where `eager: true` is a relation option. */
+  readonly eagerOption?: readonly ArgumentSiteSpec[];
+  /**
+   * Property builders whose `.eager()` / `.eager(true)` makes a relation eager
+   * (`p.manyToOne(Author).eager()`). `roots` are the exports a builder chain starts from;
+   * `builderParameterOf` names sites whose function parameter is such a builder
+   * (`defineEntity({ properties: (p) => ({…}) })`).
+   */
+  readonly eagerBuilder?: {
+    readonly method: string;
+    readonly roots: readonly string[];
+    readonly builderParameterOf?: readonly ArgumentSiteSpec[];
+  };
+  /** Where a default scope is declared: a non-empty `include` there joins on every query. */
+  readonly defaultScope?: readonly ArgumentSiteSpec[];
+  /** The key inside a default scope that names associations to join. */
+  readonly includeKey?: string;
+  /** What per-query loading looks like in this ORM, for the message (`{{relation}}` is filled in). */
+  readonly perQueryAdvice: string;
+  /** Anything else the cost section of the message should say (TypeORM: QueryBuilder ignores it). */
+  readonly caveat?: string;
+}
+
+export interface LibraryKnowledge {
+  /** Stable id, used in options and docs: `typeorm`, `mikro-orm`. */
+  readonly id: string;
+  /** How people write its name. */
+  readonly name: string;
+  /** Module specifiers it is imported from. */
+  readonly modules: readonly string[];
+  /** npm packages whose declaration files identify it in typed mode. */
+  readonly packages: readonly string[];
+  readonly docs: string;
+  readonly factories?: readonly FactorySpec[];
+  /**
+   * Exported classes whose instances are recognised from a type annotation
+   * (`constructor(private ds: DataSource)`), mapped to the kind of object they are.
+   */
+  readonly instanceTypes?: Readonly<Record<string, string>>;
+  /** Export paths that name the same object as another export (`Sequelize.Model` is `Model`). */
+  readonly aliases?: Readonly<Record<string, string>>;
+  readonly eagerLoading?: EagerLoadingSpec;
+}
