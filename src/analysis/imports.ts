@@ -13,7 +13,7 @@ import { libraries } from '../knowledge';
 import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
 import { perFile, type AnyRuleContext } from './per-file';
 import { libraryModuleSettings } from './settings';
-import { unwrapExpression } from '../util/ast';
+import { isStringLiteral, unwrapExpression } from '../util/ast';
 
 const { ReferenceTracker, findVariable } = ASTUtils;
 const { READ, CALL, CONSTRUCT } = ReferenceTracker;
@@ -131,7 +131,10 @@ class Index implements LibraryIndex {
   /** `this.x` inside a class: instances held in fields and parameter properties. */
   private readonly members = new Map<TSESTree.ClassBody, Map<string, Origin>>();
 
-  constructor(private readonly globalScope: TSESLint.Scope.Scope) {}
+  constructor(
+    private readonly globalScope: TSESLint.Scope.Scope,
+    private readonly scopeManager: TSESLint.Scope.ScopeManager,
+  ) {}
 
   calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
     return this.calls.get(call);
@@ -193,6 +196,14 @@ class Index implements LibraryIndex {
     if (rootInfo) this.recordVariable(variable, { library: rootInfo.library, name: normalise(rootInfo.library, rootInfo.exportPath), kind: 'export' });
   }
 
+  /** `require('m')` when `require` is not a declared global. */
+  recordRequire(call: TSESTree.CallExpression, moduleMap: TraceMapElement | undefined, tracker: Tracker): void {
+    if (!moduleMap) return;
+    const rootInfo = (moduleMap as Record<symbol, TraceInfo | undefined>)[READ];
+    if (rootInfo) this.record({ node: call, path: [], type: READ, info: rootInfo });
+    for (const tracked of tracker.iteratePropertyReferences(call, moduleMap)) this.record(tracked);
+  }
+
   /** The local variable an import specifier, destructured property or declarator binds a tracked value to. */
   private variableBoundTo(node: TSESTree.Node): TSESLint.Scope.Variable | undefined {
     let identifier: TSESTree.Node | undefined;
@@ -242,13 +253,13 @@ class Index implements LibraryIndex {
   }
 
   private bindClass(declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, origin: Origin): void {
-    let id: TSESTree.Node | null | undefined = declaration.id;
-    if (declaration.type === AST_NODE_TYPES.ClassExpression && declaration.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
-      id = declaration.parent.id;
-    }
-    if (id?.type !== AST_NODE_TYPES.Identifier) return;
-    for (const variable of [findVariable(this.globalScope, id)]) {
-      if (!variable) continue;
+    // The declared variables, not a name lookup: a class's own scope holds a second binding of
+    // its name that only sees references inside the class body.
+    const holder =
+      declaration.type === AST_NODE_TYPES.ClassExpression && declaration.parent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? declaration.parent
+        : declaration;
+    for (const variable of this.scopeManager.getDeclaredVariables(holder)) {
       for (const ref of variable.references) if (ref.isRead()) this.values.set(ref.identifier, origin);
     }
   }
@@ -324,10 +335,22 @@ function scan(context: AnyRuleContext): LibraryIndex {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return { calleeOrigin: () => undefined, originOf: () => undefined };
   const traceMap = traceMapFor(context);
-  const index = new Index(globalScope as TSESLint.Scope.Scope);
+  const index = new Index(globalScope as TSESLint.Scope.Scope, sourceCode.scopeManager as TSESLint.Scope.ScopeManager);
   const tracker = new ReferenceTracker(globalScope as TSESLint.Scope.Scope, { mode: 'legacy' }) as Tracker;
   for (const reference of tracker.iterateEsmReferences(traceMap)) index.record(reference as FoundReference);
-  for (const reference of tracker.iterateCjsReferences(traceMap)) index.record(reference as FoundReference);
+  if (globalScope.set.get('require')) {
+    for (const reference of tracker.iterateCjsReferences(traceMap)) index.record(reference as FoundReference);
+  } else {
+    // `require` is not a declared global (a TS file, or JS linted without Node globals): the
+    // tracker ignores such calls, so follow them from the unresolved references ourselves.
+    for (const reference of globalScope.through) {
+      const call = reference.identifier.parent;
+      if (reference.identifier.name !== 'require' || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+      const source = call.arguments[0];
+      if (!isStringLiteral(source)) continue;
+      index.recordRequire(call, traceMap[source.value], tracker);
+    }
+  }
   for (const statement of sourceCode.ast.body) {
     const declaration =
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
