@@ -88,4 +88,8 @@ export interface LibraryKnowledge {
   /** Export paths that name the same object as another export (`Sequelize.Model` is `Model`). */
   readonly aliases?: Readonly<Record<string, string>>;
   readonly eagerLoading?: EagerLoadingSpec;
+  /** Raw-SQL sinks, safe tags and escaping helpers (no-interpolated-sql). */
+  readonly sql?: SqlKnowledge;
+  /** Transaction scopes: callback APIs and manual regions (no-io-in-transaction and friends). */
+  readonly transactions?: readonly TransactionSpec[];
 }
