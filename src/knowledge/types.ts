@@ -6,7 +6,12 @@
  * Export names are dotted paths inside the module: `DataSource`, `Prisma.raw`,
  * `defineEntity.properties`. `default` is the module object itself (`import knex from 'knex'`,
  * `require('knex')`), the way CommonJS modules are usually consumed.
+ *
+ * Each concern's part of the schema lives in its own file beside this one (`types-sql.ts`,
+ * `types-transactions.ts`); `LibraryKnowledge` below ties them together.
  */
+import type { SqlKnowledge } from './types-sql';
+import type { TransactionSpec } from './types-transactions';
 
 /** How code can refer to the thing a call is made on. */
 export type CalleeSpec =
