@@ -1,0 +1,8 @@
+// The reporting database: a plain pg pool, shared by the report queries.
+import { Pool } from 'pg';
+
+export const pool = new Pool({
+  connectionString: process.env.REPORTING_DATABASE_URL,
+  max: 10,
+  idleTimeoutMillis: 30_000,
+});

@@ -1,0 +1,24 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Reviewer } from './Reviewer';
+
+@Entity({ tableName: 'reviews' })
+@Index({ properties: ['productSku', 'createdAt'] })
+export class Review {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'string', length: 64 })
+  productSku!: string;
+
+  @Property({ type: 'smallint' })
+  rating!: number;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  @ManyToOne(() => Reviewer, { eager: true }) // deliberate: no-eager-relations — the reviewer is joined into every review query
+  reviewer!: Rel<Reviewer>;
+
+  @Property({ type: 'datetime' })
+  createdAt = new Date();
+}

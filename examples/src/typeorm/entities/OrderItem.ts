@@ -1,0 +1,21 @@
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Order } from './Order';
+import { Product } from './Product';
+
+@Entity({ name: 'order_items' })
+export class OrderItem {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ManyToOne(() => Order, (order) => order.items, { nullable: false, onDelete: 'CASCADE', eager: false })
+  order!: Order;
+
+  @ManyToOne(() => Product, { nullable: false, eager: true }) // deliberate: no-eager-relations — each line drags its product along
+  product!: Product;
+
+  @Column({ type: 'integer' })
+  quantity!: number;
+
+  @Column({ type: 'integer' })
+  unitPriceCents!: number;
+}
