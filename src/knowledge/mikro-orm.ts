@@ -43,6 +43,7 @@ export default {
       roots: ['p', 'defineEntity.properties'],
       builderParameterOf: [{ callee: { export: 'defineEntity' }, argument: 0, path: ['properties'] }],
     },
-    perQueryAdvice: "`em.find(Entity, where, { populate: ['{{relation}}'] })`",
+    perQueryAdvice: "`em.find({{model}}, where, { populate: ['{{relation}}'] })`",
+    modelPlaceholder: 'Entity',
   },
 } satisfies LibraryKnowledge;

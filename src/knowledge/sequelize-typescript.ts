@@ -17,6 +17,8 @@ export default {
       { callee: { instanceOf: 'Sequelize', method: 'define' }, argument: 2, path: ['defaultScope'] },
     ],
     includeKey: 'include',
-    perQueryAdvice: '`Model.findAll({ include: [...] })` in the queries that need it, or `@Scopes(() => ({ withX: { include } }))`',
+    perQueryAdvice:
+      '`{{model}}.findAll({ include: [...] })` in the queries that need them, or a named scope (`@Scopes(() => ({ withX: { include } }))`)',
+    modelPlaceholder: 'Model',
   },
 } satisfies LibraryKnowledge;

@@ -28,6 +28,8 @@ export default {
       },
     ],
     includeKey: 'include',
-    perQueryAdvice: '`Model.findAll({ include: [...] })` in the queries that need it, or a named scope (`Model.scope(\'withX\')`)',
+    perQueryAdvice:
+      "`{{model}}.findAll({ include: [...] })` in the queries that need them, or a named scope (`{{model}}.scope('withX')`)",
+    modelPlaceholder: 'Model',
   },
 } satisfies LibraryKnowledge;

@@ -68,8 +68,13 @@ export interface EagerLoadingSpec {
   readonly defaultScope?: readonly ArgumentSiteSpec[];
   /** The key inside a default scope that names associations to join. */
   readonly includeKey?: string;
-  /** What per-query loading looks like in this ORM, for the message (`{{relation}}` is filled in). */
+  /**
+   * What per-query loading looks like in this ORM, for the message. `{{relation}}` and
+   * `{{model}}` are filled in; `{{model}}` falls back to `modelPlaceholder` when the model's name
+   * cannot be read from the code.
+   */
   readonly perQueryAdvice: string;
+  readonly modelPlaceholder?: string;
   /** Anything else the cost section of the message should say (TypeORM: QueryBuilder ignores it). */
   readonly caveat?: string;
 }

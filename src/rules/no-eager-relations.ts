@@ -4,7 +4,7 @@ import { getLibraryIndex } from '../analysis/imports';
 import { declarationOf } from '../analysis/types';
 import { libraries } from '../knowledge';
 import type { LibraryKnowledge } from '../knowledge/types';
-import { staticKeyName, unwrapExpression } from '../util/ast';
+import { isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { removeProperty } from '../util/fixes';
 
@@ -62,14 +62,15 @@ export default createRule<Options, MessageIds>({
     const allowed = new Set(options.allowRelations ?? []);
     const sourceCode = context.sourceCode;
 
-    function report(node: TSESTree.Node | TSESTree.SourceLocation, library: LibraryKnowledge, relation: string, fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix): void {
+    function report(
+      node: TSESTree.Node | TSESTree.SourceLocation,
+      library: LibraryKnowledge,
+      relation: string,
+      model: string | undefined,
+      fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix,
+    ): void {
       const eager = library.eagerLoading;
-      const data = {
-        orm: library.name,
-        relation,
-        caveat: eager?.caveat ?? '',
-        advice: (eager?.perQueryAdvice ?? '').replaceAll('{{relation}}', relation),
-      };
+      const data = { orm: library.name, relation, caveat: eager?.caveat ?? '', advice: advice(library, relation, model) };
       context.report({
         ...('type' in node ? { node } : { loc: node }),
         messageId: 'eagerRelation',
@@ -86,7 +87,7 @@ export default createRule<Options, MessageIds>({
       if (!match) return;
       const relation = relationName(match, position);
       if (allowed.has(relation)) return;
-      report(property, match.library, relation, removeProperty(sourceCode, property));
+      report(property, match.library, relation, modelNameOf(position.call), removeProperty(sourceCode, property));
     }
 
     /** A non-empty `include` in a default scope. */
@@ -96,11 +97,10 @@ export default createRule<Options, MessageIds>({
       if (!position) return;
       const match = matchArgumentSite(context, position, defaultScopeSites);
       if (!match) return;
-      const eager = match.library.eagerLoading;
       context.report({
         node: property,
         messageId: 'defaultScopeInclude',
-        data: { orm: match.library.name, advice: eager?.perQueryAdvice ?? '' },
+        data: { orm: match.library.name, advice: advice(match.library, '', modelNameOf(position.call)) },
       });
     }
 
@@ -111,10 +111,10 @@ export default createRule<Options, MessageIds>({
       if (flag && !(flag.type === AST_NODE_TYPES.Literal && flag.value === true)) return;
       const library = builderLibrary(callee);
       if (!library) return;
-      const relation = builderRelationName(call);
+      const { relation, model } = describeBuilder(call);
       if (allowed.has(relation)) return;
       const start = callee.property.loc.start;
-      report({ start, end: call.loc.end }, library, relation, (fixer) =>
+      report({ start, end: call.loc.end }, library, relation, model, (fixer) =>
         fixer.removeRange([callee.object.range[1], call.range[1]]),
       );
     }
@@ -197,11 +197,58 @@ function relationName(match: SiteMatch, position: ArgumentPosition): string {
   return 'relation';
 }
 
-/** `author: () => p.manyToOne(Author).eager()` → `author`. */
-function builderRelationName(call: TSESTree.CallExpression): string {
+/** `author: () => p.manyToOne(Author).eager()` → `author`, in the entity the `properties` belong to. */
+function describeBuilder(call: TSESTree.CallExpression): { relation: string; model: string | undefined } {
   let node: TSESTree.Node = call;
   while (node.parent?.type === AST_NODE_TYPES.CallExpression || node.parent?.type === AST_NODE_TYPES.MemberExpression) node = node.parent;
   if (node.parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) node = node.parent;
   const property = node.parent;
-  return property?.type === AST_NODE_TYPES.Property ? (staticKeyName(property) ?? 'relation') : 'relation';
+  if (property?.type !== AST_NODE_TYPES.Property) return { relation: 'relation', model: undefined };
+  const position = argumentPositionOf(property.parent);
+  return { relation: staticKeyName(property) ?? 'relation', model: position && modelNameOf(position.call) };
+}
+
+function advice(library: LibraryKnowledge, relation: string, model: string | undefined): string {
+  const eager = library.eagerLoading;
+  return (eager?.perQueryAdvice ?? '')
+    .replaceAll('{{relation}}', relation)
+    .replaceAll('{{model}}', model ?? eager?.modelPlaceholder ?? 'Model');
+}
+
+/**
+ * The model a declaration belongs to, when the code names it: the decorated class, the
+ * `name` of a schema object, the class a static method is called on, or `define('name')`.
+ */
+function modelNameOf(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const decorator = call.parent;
+  if (decorator?.type === AST_NODE_TYPES.Decorator) {
+    let owner: TSESTree.Node | undefined = decorator.parent;
+    if (owner && owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) owner = owner.parent?.parent;
+    return (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) && owner.id ? owner.id.name : undefined;
+  }
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = staticKeyName(callee);
+    const [first] = call.arguments;
+    if (method === 'define') {
+      // `const Customer = sequelize.define('customer', …)`: the variable is what queries use.
+      const declarator = call.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) return declarator.id.name;
+      return isStringLiteral(first) ? first.value : undefined;
+    }
+    const receiver = unwrapExpression(callee.object);
+    if (receiver.type === AST_NODE_TYPES.Identifier && method !== undefined && /^[A-Z]/.test(receiver.name)) {
+      // `User.init` / `User.addScope`, but not `typeorm.EntitySchema` reached through a namespace.
+      if (call.type === AST_NODE_TYPES.CallExpression) return receiver.name;
+    }
+  }
+  const [options] = call.arguments;
+  if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of options.properties) {
+      if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === 'name' && isStringLiteral(property.value)) {
+        return property.value.value;
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import rule from '../../../src/rules/no-eager-relations';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const advice = (relation: string) => `\`em.find(Entity, where, { populate: ['${relation}'] })\``;
-const data = (relation: string) => ({ orm: 'MikroORM', relation, caveat: '', advice: advice(relation) });
+const advice = (model: string, relation: string) => `\`em.find(${model}, where, { populate: ['${relation}'] })\``;
+const data = (relation: string, model = 'Book') => ({ orm: 'MikroORM', relation, caveat: '', advice: advice(model, relation) });
 
 runRuleTests('no-eager-relations: MikroORM', rule, {
   valid: [
@@ -204,7 +204,7 @@ export const Article = defineEntity({
           line: 6,
           column: 41,
           endColumn: 48,
-          data: data('author'),
+          data: data('author', 'Article'),
           suggestions: [
             {
               messageId: 'removeEager',
@@ -226,7 +226,7 @@ export const Article = defineEntity({
           line: 7,
           column: 52,
           endColumn: 63,
-          data: data('editor'),
+          data: data('editor', 'Article'),
           suggestions: [
             {
               messageId: 'removeEager',
@@ -262,7 +262,7 @@ module.exports = defineEntity({
           messageId: 'eagerRelation',
           line: 6,
           column: 37,
-          data: data('article'),
+          data: data('article', 'Comment'),
           suggestions: [
             {
               messageId: 'removeEager',
@@ -283,7 +283,7 @@ module.exports = defineEntity({
           messageId: 'eagerRelation',
           line: 7,
           column: 57,
-          data: data('author'),
+          data: data('author', 'Comment'),
           suggestions: [
             {
               messageId: 'removeEager',
@@ -316,7 +316,7 @@ export const Review = defineEntity({
           messageId: 'eagerRelation',
           line: 5,
           column: 54,
-          data: data('book'),
+          data: data('book', 'Review'),
           suggestions: [
             {
               messageId: 'removeEager',

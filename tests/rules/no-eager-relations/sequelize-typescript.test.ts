@@ -1,10 +1,10 @@
 import rule from '../../../src/rules/no-eager-relations';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const data = {
+const data = (model: string) => ({
   orm: 'sequelize-typescript',
-  advice: '`Model.findAll({ include: [...] })` in the queries that need it, or `@Scopes(() => ({ withX: { include } }))`',
-};
+  advice: `\`${model}.findAll({ include: [...] })\` in the queries that need them, or a named scope (\`@Scopes(() => ({ withX: { include } }))\`)`,
+});
 
 runRuleTests('no-eager-relations: sequelize-typescript', rule, {
   valid: [
@@ -35,7 +35,7 @@ export class Shop extends Model {
 }
 class Owner extends Model {}
 `,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 3, column: 24, endColumn: 40 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Shop'), line: 3, column: 24, endColumn: 40 }],
     },
     {
       code: `
@@ -43,7 +43,7 @@ import { Table, Model } from 'sequelize-typescript';
 @Table({ tableName: 'items', defaultScope: { include: ['order'] } })
 export class Item extends Model {}
 `,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 3, column: 46 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Item'), line: 3, column: 46 }],
     },
     {
       code: `
@@ -53,7 +53,7 @@ import * as st from 'sequelize-typescript';
 })
 export class Line extends st.Model {}
 `,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 4, column: 12 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Line'), line: 4, column: 12 }],
     },
     // Re-exported through the user's module: typed mode follows it.
     {
@@ -63,7 +63,7 @@ import { DefaultScope } from './orm';
 export class Shop {}
 `,
       mode: 'typed',
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 3, column: 24 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Shop'), line: 3, column: 24 }],
     },
   ],
 });

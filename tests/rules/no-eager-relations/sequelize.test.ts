@@ -1,8 +1,10 @@
 import rule from '../../../src/rules/no-eager-relations';
 import { runRuleTests } from '../../helpers/rule-tester';
 
-const advice = "`Model.findAll({ include: [...] })` in the queries that need it, or a named scope (`Model.scope('withX')`)";
-const data = { orm: 'Sequelize', advice };
+const data = (model: string) => ({
+  orm: 'Sequelize',
+  advice: `\`${model}.findAll({ include: [...] })\` in the queries that need them, or a named scope (\`${model}.scope('withX')\`)`,
+});
 
 runRuleTests('no-eager-relations: Sequelize', rule, {
   valid: [
@@ -65,7 +67,7 @@ Order.init({ id: DataTypes.INTEGER }, { sequelize, defaultScope: { include: [{ m
 class Customer extends Model {}
 `,
       js: true,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 5, column: 68, endColumn: 98 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Order'), line: 5, column: 68, endColumn: 98 }],
     },
     // sequelize.define on an instance made in this file, and addScope('defaultScope').
     {
@@ -77,8 +79,8 @@ Customer.addScope('defaultScope', { include: ['orders'] }, { override: true });
 `,
       js: true,
       errors: [
-        { messageId: 'defaultScopeInclude', data, line: 4, column: 93, endColumn: 112 },
-        { messageId: 'defaultScopeInclude', data, line: 5, column: 37, endColumn: 56 },
+        { messageId: 'defaultScopeInclude', data: data('Customer'), line: 4, column: 93, endColumn: 112 },
+        { messageId: 'defaultScopeInclude', data: data('Customer'), line: 5, column: 37, endColumn: 56 },
       ],
     },
     // class X extends Sequelize.Model
@@ -89,7 +91,7 @@ class Order extends Sequelize.Model {}
 Order.init({}, { sequelize: null, defaultScope: { include: { all: true } } });
 `,
       js: true,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 4, column: 51 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Order'), line: 4, column: 51 }],
     },
     // The sequelize-cli model shape: the instance arrives as a parameter (tier 3, by shape).
     {
@@ -103,7 +105,7 @@ module.exports = (sequelize, DataTypes) => {
 `,
       js: true,
       mode: 'untyped',
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 4, column: 21 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('User'), line: 4, column: 21 }],
     },
     // The instance comes from the user's ./db module: by shape untyped, by type with types.
     {
@@ -111,7 +113,7 @@ module.exports = (sequelize, DataTypes) => {
 import { sequelize } from './db';
 export const Tag = sequelize.define('tag', {}, { defaultScope: { include: ['posts'] } });
 `,
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 3, column: 66 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Tag'), line: 3, column: 66 }],
     },
     {
       code: `
@@ -119,7 +121,7 @@ import { Order } from './models';
 Order.addScope('defaultScope', { include: ['customer'] });
 `,
       mode: 'untyped',
-      errors: [{ messageId: 'defaultScopeInclude', data, line: 3, column: 34 }],
+      errors: [{ messageId: 'defaultScopeInclude', data: data('Order'), line: 3, column: 34 }],
     },
   ],
 });
