@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../knowledge/types';
 import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { hasName, nameList } from '../util/names';
 import { getLibraryIndex, type LibraryIndex } from './imports';
 import type { AnyRuleContext } from './per-file';
 import { declarationOf, type Declaration } from './types';
@@ -111,16 +112,16 @@ function lastSegment(path: string): string {
 /** Tier 2: does the callee come from this library, by import? */
 function calleeMatchesByImport(index: LibraryIndex, call: Call, spec: CalleeSpec, library: LibraryKnowledge): boolean {
   if ('export' in spec) {
-    const origin = index.calleeOrigin(call);
-    return origin?.library === library && origin.name === spec.export;
+    const origin = index.calleeOrigin(call) ?? index.originOf(call.callee);
+    return origin?.library === library && origin.kind === 'export' && hasName(spec.export, origin.name);
   }
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== spec.method) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !hasName(spec.method, staticKeyName(callee))) return false;
   const origin = index.originOf(callee.object);
   if (origin?.library !== library) return false;
   return 'instanceOf' in spec
-    ? origin.kind === 'instance' && origin.name === spec.instanceOf
-    : origin.kind === 'subclass' && origin.name === spec.subclassOf;
+    ? origin.kind === 'instance' && hasName(spec.instanceOf, origin.name)
+    : origin.kind === 'subclass' && hasName(spec.subclassOf, origin.name);
 }
 
 /** Tier 1: is the called symbol declared where the spec says, in this library's package? */
@@ -128,16 +129,18 @@ function calleeMatchesDeclaration(declaration: Declaration, spec: CalleeSpec, li
   if (!declaration.library) return false;
   if ('export' in spec) {
     if (declaration.library !== library) return false;
-    const segments = spec.export.split('.');
-    if (declaration.name !== lastSegment(spec.export)) return false;
-    return segments.length < 2 || declaration.container === segments[segments.length - 2];
+    return nameList(spec.export).some((exportPath) => {
+      const segments = exportPath.split('.');
+      if (declaration.name !== lastSegment(exportPath)) return false;
+      return segments.length < 2 || declaration.container === segments[segments.length - 2];
+    });
   }
-  if (declaration.name !== spec.method) return false;
+  if (!hasName(spec.method, declaration.name)) return false;
   const expected = 'instanceOf' in spec ? spec.instanceOf : spec.subclassOf;
-  if (declaration.container === expected) return true;
+  if (hasName(expected, declaration.container)) return true;
   // An instance kind may be declared under another class name (`Connection` for `DataSource`).
   return Object.entries(declaration.library.instanceTypes ?? {}).some(
-    ([className, kind]) => kind === expected && className === declaration.container,
+    ([className, kind]) => hasName(expected, kind) && className === declaration.container,
   );
 }
 
@@ -180,7 +183,7 @@ export function matchArgumentSite<S extends ArgumentSiteSpec>(
 function nameFits(spec: CalleeSpec, call: Call): boolean {
   const name = calleeName(call);
   if (name === undefined) return false;
-  return 'export' in spec ? true : name === spec.method;
+  return 'export' in spec ? true : hasName(spec.method, name);
 }
 
 /** The receiver of a method call is not tied to any library by import (it came from the user's `./db`). */

@@ -13,7 +13,8 @@ import { libraries } from '../knowledge';
 import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
 import { perFile, type AnyRuleContext } from './per-file';
 import { libraryModuleSettings } from './settings';
-import { isStringLiteral, unwrapExpression } from '../util/ast';
+import { isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { hasName } from '../util/names';
 
 const { ReferenceTracker, findVariable } = ASTUtils;
 const { READ, CALL, CONSTRUCT } = ReferenceTracker;
@@ -63,7 +64,8 @@ function tracedExports(library: LibraryKnowledge): Set<string> {
       return;
     }
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, key === 'roots' ? 'export' : undefined);
+      // A list under `export` is several export names; a list of objects is visited item by item.
+      for (const item of value) visit(item, key === 'roots' || key === 'export' || key === 'subclassOf' ? 'export' : undefined);
       return;
     }
     if (value && typeof value === 'object') {
@@ -130,10 +132,13 @@ class Index implements LibraryIndex {
   private readonly values = new Map<TSESTree.Node, Origin>();
   /** `this.x` inside a class: instances held in fields and parameter properties. */
   private readonly members = new Map<TSESTree.ClassBody, Map<string, Origin>>();
+  /** Answers of the lazy resolution, including "unknown". */
+  private readonly resolved = new Map<TSESTree.Node, Origin | undefined>();
 
   constructor(
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly scopeManager: TSESLint.Scope.ScopeManager,
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
   ) {}
 
   calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
@@ -144,16 +149,112 @@ class Index implements LibraryIndex {
     const node = unwrapExpression(expression);
     const direct = this.values.get(node);
     if (direct) return direct;
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      node.property.type === AST_NODE_TYPES.Identifier &&
-      !node.computed
-    ) {
-      const body = enclosingClassBody(node);
-      return body ? this.members.get(body)?.get(node.property.name) : undefined;
+    if (this.resolved.has(node)) return this.resolved.get(node);
+    // Mark before resolving: a cycle (`let a = b; b = a`) ends in "unknown", not a stack overflow.
+    this.resolved.set(node, undefined);
+    const origin = this.resolve(node);
+    this.resolved.set(node, origin);
+    return origin;
+  }
+
+  /**
+   * The lazy part: only the expressions a rule asks about are followed, through variables,
+   * awaits, method and property factories (`pool.connect()`, `ds.manager`), callable objects
+   * (`knex('users')`), fluent builders and callback handles (`knex.transaction((trx) => …)`).
+   */
+  private resolve(node: TSESTree.Node): Origin | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.originOf(node.argument);
+      case AST_NODE_TYPES.Identifier:
+        return this.resolveIdentifier(node);
+      case AST_NODE_TYPES.MemberExpression: {
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) {
+          const name = staticKeyName(node);
+          const body = enclosingClassBody(node);
+          return name !== undefined && body ? this.members.get(body)?.get(name) : undefined;
+        }
+        const receiver = this.originOf(node.object);
+        const property = staticKeyName(node);
+        if (!receiver || receiver.kind === 'export' || property === undefined) return undefined;
+        const factory = receiver.library.factories?.find(
+          (f) =>
+            'property' in f &&
+            f.property === property &&
+            (receiver.kind === 'instance' ? 'instanceOf' in f && hasName(f.instanceOf, receiver.name) : 'subclassOf' in f && f.subclassOf === receiver.name),
+        );
+        return factory ? { library: receiver.library, name: factory.creates, kind: 'instance' } : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.resolveCall(node);
+      default:
+        return undefined;
     }
+  }
+
+  private resolveCall(call: TSESTree.CallExpression): Origin | undefined {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = staticKeyName(callee);
+      const receiver = this.originOf(callee.object);
+      if (!receiver || method === undefined || receiver.kind === 'export') return undefined;
+      const { library } = receiver;
+      const factory = library.factories?.find((f) =>
+        receiver.kind === 'instance'
+          ? 'instanceOf' in f &&
+            'method' in f &&
+            !('callbackParameter' in f && f.callbackParameter !== undefined) &&
+            hasName(f.instanceOf, receiver.name) &&
+            hasName(f.method, method)
+          : 'subclassOf' in f && 'method' in f && f.subclassOf === receiver.name && hasName(f.method, method),
+      );
+      if (factory) return { library, name: factory.creates, kind: 'instance' };
+      if (receiver.kind === 'instance' && library.fluent?.includes(receiver.name)) return receiver;
+      return undefined;
+    }
+    const called = this.originOf(callee);
+    if (called?.kind !== 'instance') return undefined;
+    const factory = called.library.factories?.find(
+      (f) => 'instanceOf' in f && 'via' in f && hasName(f.instanceOf, called.name),
+    );
+    return factory ? { library: called.library, name: factory.creates, kind: 'instance' } : undefined;
+  }
+
+  private resolveIdentifier(identifier: TSESTree.Identifier): Origin | undefined {
+    const variable = findVariable(this.sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || variable.defs.length > 1) return undefined;
+    if (definition.type === 'Variable') {
+      const declarator = definition.node;
+      if (declarator.id !== definition.name || !declarator.init) return undefined;
+      // Only a binding that is never reassigned says what it holds everywhere.
+      if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id)) return undefined;
+      return this.originOf(declarator.init);
+    }
+    if (definition.type === 'Parameter') return this.callbackHandle(definition.node, definition.name);
     return undefined;
+  }
+
+  /** `knex.transaction(async (trx) => …)`: the parameter is the handle the library passes in. */
+  private callbackHandle(fn: TSESTree.Node, name: TSESTree.Node): Origin | undefined {
+    if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn)) return undefined;
+    const index = fn.params.indexOf(name as TSESTree.Parameter);
+    if (index === -1) return undefined;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = staticKeyName(callee);
+    const receiver = this.originOf(callee.object);
+    if (!receiver || receiver.kind === 'subclass' || method === undefined) return undefined;
+    const factory = receiver.library.factories?.find(
+      (f) =>
+        'callbackParameter' in f &&
+        f.callbackParameter === index &&
+        hasName(f.method, method) &&
+        hasName(f.instanceOf, receiver.name),
+    );
+    return factory ? { library: receiver.library, name: factory.creates, kind: 'instance' } : undefined;
   }
 
   record(reference: FoundReference): void {
@@ -164,7 +265,7 @@ class Index implements LibraryIndex {
       const call = node as TSESTree.CallExpression | TSESTree.NewExpression;
       this.calls.set(call, { library, name, kind: 'export' });
       const via = reference.type === CONSTRUCT ? 'new' : 'call';
-      const factory = library.factories?.find((f: FactorySpec) => f.export === exportPath && f.via === via);
+      const factory = library.factories?.find((f: FactorySpec) => 'export' in f && f.export === exportPath && f.via === via);
       if (factory) this.bindResult(call, { library, name: factory.creates, kind: 'instance' });
       return;
     }
@@ -335,7 +436,11 @@ function scan(context: AnyRuleContext): LibraryIndex {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return { calleeOrigin: () => undefined, originOf: () => undefined };
   const traceMap = traceMapFor(context);
-  const index = new Index(globalScope as TSESLint.Scope.Scope, sourceCode.scopeManager as TSESLint.Scope.ScopeManager);
+  const index = new Index(
+    globalScope as TSESLint.Scope.Scope,
+    sourceCode.scopeManager as TSESLint.Scope.ScopeManager,
+    sourceCode as Readonly<TSESLint.SourceCode>,
+  );
   const tracker = new ReferenceTracker(globalScope as TSESLint.Scope.Scope, { mode: 'legacy' }) as Tracker;
   for (const reference of tracker.iterateEsmReferences(traceMap)) index.record(reference as FoundReference);
   if (globalScope.set.get('require')) {

@@ -6,6 +6,25 @@ export default {
   modules: ['better-sqlite3'],
   packages: ['better-sqlite3', '@types/better-sqlite3'],
   docs: 'https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#binding-parameters',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: 'Database', method: 'prepare' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: "bind values when running the statement, `{{receiver}}.prepare('… WHERE id = ?').get(id)`",
+        rewrite: { style: 'statement-call', placeholder: 'question', methods: ['get', 'all', 'run', 'iterate'] },
+        byShape: 'sql-text',
+      },
+      {
+        callee: { instanceOf: 'Database', method: 'exec' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: "`exec` takes no parameters: run statements that carry data with `{{receiver}}.prepare('… ?').run(value)`",
+        byShape: 'sql-text',
+      },
+    ],
+  },
   factories: [
     { export: 'default', via: 'new', creates: 'Database' },
     { export: 'default', via: 'call', creates: 'Database' },

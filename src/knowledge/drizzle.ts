@@ -1,15 +1,48 @@
 import type { LibraryKnowledge } from './types';
 
-const drivers = [
-  'node-postgres', 'postgres-js', 'mysql2', 'better-sqlite3', 'libsql', 'neon-http', 'neon-serverless',
-  'pglite', 'planetscale-serverless', 'd1', 'bun-sqlite', 'vercel-postgres', 'singlestore', 'tidb-serverless',
-];
-
 export default {
   id: 'drizzle',
   name: 'Drizzle',
-  modules: ['drizzle-orm', ...drivers.map((driver) => `drizzle-orm/${driver}`)],
+  modules: [
+    'drizzle-orm',
+    'drizzle-orm/sql',
+    'drizzle-orm/node-postgres',
+    'drizzle-orm/postgres-js',
+    'drizzle-orm/mysql2',
+    'drizzle-orm/better-sqlite3',
+    'drizzle-orm/libsql',
+    'drizzle-orm/neon-http',
+    'drizzle-orm/neon-serverless',
+    'drizzle-orm/pglite',
+    'drizzle-orm/planetscale-serverless',
+    'drizzle-orm/d1',
+    'drizzle-orm/bun-sqlite',
+    'drizzle-orm/vercel-postgres',
+    'drizzle-orm/singlestore',
+    'drizzle-orm/tidb-serverless',
+  ],
   packages: ['drizzle-orm'],
   docs: 'https://orm.drizzle.team/docs/sql',
-  factories: [{ export: 'drizzle', via: 'call', creates: 'Database' }],
+  sql: {
+    sinks: [
+      {
+        callee: { export: 'sql.raw' },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm: '`sql.raw` inlines its text unescaped: write the query with the sql`… ${value}` tag, and use `sql.identifier()` for names',
+      },
+      {
+        callee: { instanceOf: 'Database', method: ['execute', 'run', 'all', 'get', 'values'] },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass a sql`… ${value}` template, which sends every value as a parameter',
+      },
+    ],
+    safeTags: [{ export: 'sql' }],
+    safeCalls: [{ export: ['sql.identifier', 'sql.join', 'sql.placeholder', 'sql.param'] }],
+  },
+  factories: [
+    { export: 'drizzle', via: 'call', creates: 'Database' },
+    { instanceOf: 'Database', method: 'transaction', callbackParameter: 0, creates: 'Database' },
+  ],
 } satisfies LibraryKnowledge;

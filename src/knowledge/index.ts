@@ -6,12 +6,14 @@ import mikroOrm from './mikro-orm';
 import mysql2 from './mysql2';
 import objection from './objection';
 import pg from './pg';
+import pgFormat from './pg-format';
 import pgPromise from './pg-promise';
 import postgres from './postgres';
 import prisma from './prisma';
 import sequelize from './sequelize';
 import sequelizeTypescript from './sequelize-typescript';
 import slonik from './slonik';
+import sqlTemplateStrings from './sql-template-strings';
 import typeorm from './typeorm';
 import type { LibraryKnowledge } from './types';
 
@@ -32,6 +34,8 @@ export const libraries: readonly LibraryKnowledge[] = [
   slonik,
   betterSqlite3,
   pgPromise,
+  pgFormat,
+  sqlTemplateStrings,
 ];
 
 export type { LibraryKnowledge } from './types';

@@ -1,14 +1,62 @@
 import type { LibraryKnowledge } from './types';
 
+const rawClauses = [
+  'whereRaw',
+  'orWhereRaw',
+  'andWhereRaw',
+  'havingRaw',
+  'orHavingRaw',
+  'andHavingRaw',
+  'orderByRaw',
+  'groupByRaw',
+  'joinRaw',
+  'fromRaw',
+  'selectRaw',
+  'onRaw',
+];
+
 export default {
   id: 'knex',
   name: 'Knex',
   modules: ['knex'],
   packages: ['knex'],
   docs: 'https://knexjs.org/guide/raw.html',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: ['Knex', 'SchemaBuilder'], method: 'raw' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `{{receiver}}.raw(sql, [value])` with `?` (and `??` for identifiers)',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+        byShape: 'sql-text',
+      },
+      // The *Raw clauses are distinctive enough to recognise on a builder from another file.
+      {
+        callee: { instanceOf: 'QueryBuilder', method: rawClauses },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `.{{method}}(sql, [value])` with `?` (and `??` for identifiers)',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+        byShape: 'name',
+      },
+    ],
+    safeCalls: [{ instanceOf: 'Knex', method: 'ref' }],
+  },
   factories: [
     { export: 'default', via: 'call', creates: 'Knex' },
     { export: 'knex', via: 'call', creates: 'Knex' },
+    // `knex('users')` starts a query builder, and so do `knex.select()`, `knex.from()`, …
+    { instanceOf: 'Knex', via: 'call', creates: 'QueryBuilder' },
+    {
+      instanceOf: 'Knex',
+      method: ['select', 'from', 'table', 'queryBuilder', 'with', 'into', 'insert', 'update', 'del', 'delete', 'column', 'distinct', 'where'],
+      creates: 'QueryBuilder',
+    },
+    { instanceOf: 'Knex', property: 'schema', creates: 'SchemaBuilder' },
+    { instanceOf: 'Knex', method: 'transaction', callbackParameter: 0, creates: 'Knex' },
+    { instanceOf: 'Knex', method: 'transaction', creates: 'Knex' },
   ],
-  instanceTypes: { Knex: 'Knex', 'Knex.Transaction': 'Knex' },
+  fluent: ['QueryBuilder', 'SchemaBuilder'],
+  instanceTypes: { Knex: 'Knex', 'Knex.Transaction': 'Knex', 'Knex.QueryBuilder': 'QueryBuilder' },
 } satisfies LibraryKnowledge;

@@ -6,6 +6,31 @@ export default {
   modules: ['kysely'],
   packages: ['kysely'],
   docs: 'https://kysely.dev/docs/recipes/raw-sql',
-  factories: [{ export: 'Kysely', via: 'new', creates: 'Kysely' }],
+  sql: {
+    sinks: [
+      {
+        callee: { export: ['sql.raw', 'sql.lit', 'sql.literal'] },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm:
+          '`{{callee}}` puts its argument into the SQL text: pass values with the sql`… ${value}` tag (a parameter), and names with `sql.ref()` / `sql.id()`',
+      },
+      {
+        callee: { export: 'CompiledQuery.raw' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values separately, `CompiledQuery.raw(sql, [value])` with `$1` placeholders, or use the sql`…` tag',
+        rewrite: { style: 'values-argument', placeholder: 'dollar', argument: 1 },
+      },
+    ],
+    safeTags: [{ export: 'sql' }],
+    safeCalls: [{ export: ['sql.ref', 'sql.id', 'sql.table', 'sql.val', 'sql.value', 'sql.join'] }],
+  },
+  factories: [
+    { export: 'Kysely', via: 'new', creates: 'Kysely' },
+    { instanceOf: 'Kysely', method: ['transaction', 'connection'], creates: 'TransactionBuilder' },
+    { instanceOf: 'TransactionBuilder', method: 'setIsolationLevel', creates: 'TransactionBuilder' },
+    { instanceOf: 'TransactionBuilder', method: 'execute', callbackParameter: 0, creates: 'Kysely' },
+  ],
   instanceTypes: { Kysely: 'Kysely', Transaction: 'Kysely' },
 } satisfies LibraryKnowledge;

@@ -1,7 +1,5 @@
 import type { LibraryKnowledge } from './types';
 
-const relationDecorators = ['ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany'];
-
 // Every driver package re-exports @mikro-orm/core, and v7 moved the decorators out of core.
 const driverPackages = [
   '@mikro-orm/postgresql',
@@ -22,19 +20,52 @@ export default {
   modules: ['@mikro-orm/core', '@mikro-orm/decorators/legacy', '@mikro-orm/decorators/es', ...driverPackages],
   packages: ['@mikro-orm/core', '@mikro-orm/decorators', ...driverPackages],
   docs: 'https://mikro-orm.io/docs/populating-relations',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: ['EntityManager', 'Connection'], method: 'execute' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values separately, `{{receiver}}.execute(sql, [value])` with `?` placeholders',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+      },
+      {
+        callee: { instanceOf: 'QueryBuilder', method: ['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving'] },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: "pass values separately, `.{{method}}('email = ?', [email])`",
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+      },
+      {
+        callee: { export: 'raw' },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm: "`raw()` inlines its text: pass values as its parameters, `raw('lower(?)', [value])`, or use the `sql` tag",
+      },
+    ],
+    // MikroORM's `sql` tag turns every hole into a bound parameter.
+    safeTags: [{ export: 'sql' }],
+  },
   factories: [
     { export: 'MikroORM.init', via: 'call', creates: 'MikroORM' },
     { export: 'MikroORM.initSync', via: 'call', creates: 'MikroORM' },
     { export: 'MikroORM', via: 'new', creates: 'MikroORM' },
+    { instanceOf: 'MikroORM', property: 'em', creates: 'EntityManager' },
+    { instanceOf: 'EntityManager', method: 'fork', creates: 'EntityManager' },
+    { instanceOf: 'EntityManager', method: 'getConnection', creates: 'Connection' },
+    { instanceOf: 'EntityManager', method: ['createQueryBuilder', 'qb'], creates: 'QueryBuilder' },
+    { instanceOf: 'EntityManager', method: 'transactional', callbackParameter: 0, creates: 'EntityManager' },
   ],
+  fluent: ['QueryBuilder'],
   instanceTypes: {
     MikroORM: 'MikroORM',
     EntityManager: 'EntityManager',
+    SqlEntityManager: 'EntityManager',
     EntityRepository: 'EntityRepository',
   },
   eagerLoading: {
     eagerOption: [
-      ...relationDecorators.map((name) => ({ callee: { export: name }, argument: 'any' as const, path: [] })),
+      { callee: { export: ['ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany'] }, argument: 'any', path: [] },
       { callee: { export: 'EntitySchema' }, argument: 0, path: ['properties', '*'] },
       { callee: { export: 'defineEntity' }, argument: 0, path: ['properties', '*'] },
     ],

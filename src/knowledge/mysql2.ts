@@ -3,13 +3,34 @@ import type { LibraryKnowledge } from './types';
 export default {
   id: 'mysql2',
   name: 'mysql2',
-  modules: ['mysql2', 'mysql2/promise', 'mysql'],
-  packages: ['mysql2', 'mysql', '@types/mysql'],
+  // sqlstring is the escaping library mysql and mysql2 use and re-export.
+  modules: ['mysql2', 'mysql2/promise', 'mysql', 'sqlstring'],
+  packages: ['mysql2', 'mysql', '@types/mysql', 'sqlstring'],
   docs: 'https://sidorares.github.io/node-mysql2/docs#using-prepared-statements',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: ['Connection', 'Pool'], method: ['query', 'execute'] },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values separately, `{{receiver}}.{{method}}(sql, values)` with `?` placeholders',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+        byShape: 'sql-text',
+      },
+    ],
+    escapes: [
+      { callee: { export: ['escape', 'escapeId', 'format'] } },
+      { callee: { instanceOf: ['Connection', 'Pool'], method: ['escape', 'escapeId', 'format'] } },
+    ],
+  },
   factories: [
     { export: 'createConnection', via: 'call', creates: 'Connection' },
     { export: 'createPool', via: 'call', creates: 'Pool' },
     { export: 'createPoolCluster', via: 'call', creates: 'Pool' },
+    { instanceOf: 'Pool', method: 'getConnection', creates: 'Connection' },
+    { instanceOf: 'Pool', method: 'getConnection', callbackParameter: 1, creates: 'Connection' },
+    { instanceOf: 'Pool', method: 'promise', creates: 'Pool' },
+    { instanceOf: 'Connection', method: 'promise', creates: 'Connection' },
   ],
   instanceTypes: { Connection: 'Connection', Pool: 'Pool', PoolConnection: 'Connection' },
 } satisfies LibraryKnowledge;

@@ -6,5 +6,39 @@ export default {
   modules: ['objection'],
   packages: ['objection'],
   docs: 'https://vincit.github.io/objection.js/recipes/raw-queries.html',
+  sql: {
+    sinks: [
+      {
+        callee: { export: 'raw' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `raw(sql, [value])` with `?` (and `??` for identifiers)',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+      },
+      {
+        callee: { subclassOf: 'Model', method: 'raw' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `{{receiver}}.raw(sql, [value])` with `?`',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+      },
+      {
+        callee: {
+          instanceOf: 'QueryBuilder',
+          method: ['whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw'],
+        },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `.{{method}}(sql, [value])` with `?` (and `??` for identifiers)',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+      },
+    ],
+    safeCalls: [{ export: 'ref' }],
+  },
+  factories: [
+    { subclassOf: 'Model', method: ['query', 'relatedQuery'], creates: 'QueryBuilder' },
+    { subclassOf: 'Model', method: 'knex', creates: 'Knex' },
+  ],
+  fluent: ['QueryBuilder'],
   aliases: { 'default.Model': 'Model' },
 } satisfies LibraryKnowledge;

@@ -6,7 +6,28 @@ export default {
   modules: ['pg-promise'],
   packages: ['pg-promise'],
   docs: 'https://github.com/vitaly-t/pg-promise#query-formatting',
+  sql: {
+    sinks: [
+      {
+        callee: {
+          instanceOf: 'Database',
+          method: ['query', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'multi', 'multiResult', 'each', 'map'],
+        },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values separately, `{{receiver}}.{{method}}(text, values)` with `$1` or `${name}` placeholders',
+        rewrite: { style: 'values-argument', placeholder: 'dollar', argument: 1 },
+      },
+    ],
+    // `pgp.as.name(column)` escapes an identifier, `pgp.as.format(text, values)` formats safely.
+    escapes: [{ callee: { instanceOf: 'Formatting', method: ['name', 'alias', 'value', 'text', 'number', 'format', 'csv', 'json'] } }],
+  },
   // `require('pg-promise')()` makes the library root; calling that root with a connection makes a database.
-  factories: [{ export: 'default', via: 'call', creates: 'IMain' }],
-  instanceTypes: { IDatabase: 'Database', ITask: 'Database' },
+  factories: [
+    { export: 'default', via: 'call', creates: 'IMain' },
+    { instanceOf: 'IMain', via: 'call', creates: 'Database' },
+    { instanceOf: 'IMain', property: 'as', creates: 'Formatting' },
+    { instanceOf: 'Database', method: ['tx', 'task', 'txIf', 'taskIf'], callbackParameter: 0, creates: 'Database' },
+  ],
+  instanceTypes: { IDatabase: 'Database', ITask: 'Database', IMain: 'IMain' },
 } satisfies LibraryKnowledge;

@@ -6,10 +6,29 @@ export default {
   modules: ['pg', 'pg-pool'],
   packages: ['pg', '@types/pg', 'pg-pool'],
   docs: 'https://node-postgres.com/features/queries#parameterized-query',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: ['Pool', 'Client'], method: 'query' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values separately, `{{receiver}}.query(text, values)` with `$1`, `$2` placeholders',
+        rewrite: { style: 'values-argument', placeholder: 'dollar', argument: 1 },
+        byShape: 'sql-text',
+      },
+    ],
+    escapes: [
+      { callee: { export: ['escapeIdentifier', 'escapeLiteral'] } },
+      { callee: { instanceOf: 'Client', method: ['escapeIdentifier', 'escapeLiteral'] } },
+    ],
+  },
   factories: [
     { export: 'Pool', via: 'new', creates: 'Pool' },
     { export: 'Client', via: 'new', creates: 'Client' },
     { export: 'native.Pool', via: 'new', creates: 'Pool' },
+    { instanceOf: 'Pool', method: 'connect', creates: 'Client' },
+    // `pool.connect((err, client, release) => …)`
+    { instanceOf: 'Pool', method: 'connect', callbackParameter: 1, creates: 'Client' },
   ],
-  instanceTypes: { Pool: 'Pool', Client: 'Client', PoolClient: 'Client' },
+  instanceTypes: { Pool: 'Pool', Client: 'Client', PoolClient: 'Client', ClientBase: 'Client' },
 } satisfies LibraryKnowledge;

@@ -6,6 +6,25 @@ export default {
   modules: ['postgres'],
   packages: ['postgres'],
   docs: 'https://github.com/porsager/postgres#unsafe-raw-string-queries',
-  factories: [{ export: 'default', via: 'call', creates: 'Sql' }],
-  instanceTypes: { Sql: 'Sql' },
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: 'Sql', method: 'unsafe' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm:
+          'use the tagged template, {{receiver}}`… ${value}`, which sends every value as a parameter (or `{{receiver}}.unsafe(text, values)` with `$1` placeholders)',
+        rewrite: { style: 'values-argument', placeholder: 'dollar', argument: 1 },
+        rawInsideTemplate: true,
+      },
+    ],
+    // The instance is the tag: sql`… ${value}`; called as sql(name) it escapes identifiers.
+    safeTags: [{ instanceOf: 'Sql' }],
+  },
+  factories: [
+    { export: 'default', via: 'call', creates: 'Sql' },
+    { instanceOf: 'Sql', method: ['begin', 'reserve', 'savepoint'], callbackParameter: 0, creates: 'Sql' },
+    { instanceOf: 'Sql', method: 'reserve', creates: 'Sql' },
+  ],
+  instanceTypes: { Sql: 'Sql', TransactionSql: 'Sql', ReservedSql: 'Sql' },
 } satisfies LibraryKnowledge;

@@ -4,9 +4,44 @@ export default {
   id: 'prisma',
   name: 'Prisma',
   // `.prisma/client` and custom `output` folders are where `prisma generate` writes the client.
-  modules: ['@prisma/client', '.prisma/client'],
+  modules: ['@prisma/client', '.prisma/client', '@prisma/client/sql'],
   packages: ['@prisma/client', '.prisma'],
   docs: 'https://www.prisma.io/docs/orm/prisma-client/using-raw-sql/raw-queries',
-  factories: [{ export: 'PrismaClient', via: 'new', creates: 'PrismaClient' }],
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: 'PrismaClient', method: '$queryRawUnsafe' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'use the tagged template, {{receiver}}.$queryRaw`… ${value}`, which sends every value as a parameter',
+        rewrite: { style: 'tagged-method', method: '$queryRaw' },
+        byShape: 'name',
+      },
+      {
+        callee: { instanceOf: 'PrismaClient', method: '$executeRawUnsafe' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'use the tagged template, {{receiver}}.$executeRaw`… ${value}`, which sends every value as a parameter',
+        rewrite: { style: 'tagged-method', method: '$executeRaw' },
+        byShape: 'name',
+      },
+      {
+        callee: { export: ['Prisma.raw', 'raw'] },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm: '`Prisma.raw` inlines its text unescaped: use `Prisma.sql` for values, and an allow-list for identifiers',
+      },
+    ],
+    safeTags: [
+      { export: ['Prisma.sql', 'sql'] },
+      { instanceOf: 'PrismaClient', method: ['$queryRaw', '$executeRaw'] },
+    ],
+    safeCalls: [{ export: ['Prisma.join', 'join'] }],
+  },
+  factories: [
+    { export: 'PrismaClient', via: 'new', creates: 'PrismaClient' },
+    { instanceOf: 'PrismaClient', method: '$transaction', callbackParameter: 0, creates: 'PrismaClient' },
+    { instanceOf: 'PrismaClient', method: '$extends', creates: 'PrismaClient' },
+  ],
   instanceTypes: { PrismaClient: 'PrismaClient' },
 } satisfies LibraryKnowledge;

@@ -6,10 +6,38 @@ export default {
   modules: ['sequelize', '@sequelize/core'],
   packages: ['sequelize', '@sequelize/core'],
   docs: 'https://sequelize.org/docs/v6/other-topics/scopes/',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: 'Sequelize', method: 'query' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as `{{receiver}}.query(sql, { replacements: [value] })` with `?` (or `bind` with `$1`)',
+        rewrite: { style: 'options-property', placeholder: 'question', argument: 1, property: 'replacements' },
+        byShape: 'sql-text',
+      },
+      {
+        callee: { export: ['literal', 'Sequelize.literal', 'default.literal'] },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm:
+          '`literal()` inlines its text unescaped: keep it to constant SQL, and pass values through `replacements`, a `where` object or `sequelize.escape()`',
+      },
+      {
+        callee: { instanceOf: 'Sequelize', method: 'literal' },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm:
+          '`literal()` inlines its text unescaped: keep it to constant SQL, and pass values through `replacements`, a `where` object or `sequelize.escape()`',
+      },
+    ],
+    escapes: [{ callee: { instanceOf: 'Sequelize', method: 'escape' } }],
+  },
   factories: [
     { export: 'Sequelize', via: 'new', creates: 'Sequelize' },
     // `const Sequelize = require('sequelize'); new Sequelize(url)`
     { export: 'default', via: 'new', creates: 'Sequelize' },
+    { subclassOf: 'Model', property: 'sequelize', creates: 'Sequelize' },
   ],
   instanceTypes: { Sequelize: 'Sequelize', Transaction: 'Transaction' },
   aliases: { 'Sequelize.Model': 'Model', 'default.Model': 'Model' },

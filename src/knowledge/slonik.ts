@@ -3,9 +3,28 @@ import type { LibraryKnowledge } from './types';
 export default {
   id: 'slonik',
   name: 'Slonik',
-  modules: ['slonik'],
-  packages: ['slonik'],
+  modules: ['slonik', '@slonik/sql-tag', 'slonik-sql-tag-raw'],
+  packages: ['slonik', '@slonik/sql-tag', 'slonik-sql-tag-raw'],
   docs: 'https://github.com/gajus/slonik#readme',
-  factories: [{ export: 'createPool', via: 'call', creates: 'DatabasePool' }],
-  instanceTypes: { DatabasePool: 'DatabasePool', DatabaseConnection: 'DatabasePool' },
+  sql: {
+    sinks: [
+      {
+        // slonik-sql-tag-raw, and sql.raw of older Slonik versions: text goes into the query as it is.
+        callee: { export: ['raw', 'sql.raw'] },
+        sqlArgument: 0,
+        kind: 'raw',
+        safeForm:
+          '`raw()` inlines its text: nest sql.fragment`… ${value}` templates instead, and use `sql.identifier([name])` for names',
+      },
+    ],
+    // Every slonik tag binds its holes: sql.type(…)`…`, sql.typeAlias('x')`…`, sql.fragment`…`, sql.unsafe`…`.
+    safeTags: [{ export: 'sql' }, { instanceOf: 'SqlTag' }],
+    safeCalls: [{ export: ['sql.identifier', 'sql.join', 'sql.array', 'sql.json', 'sql.jsonb', 'sql.binary', 'sql.date', 'sql.timestamp', 'sql.interval', 'sql.uuid', 'sql.literalValue'] }],
+  },
+  factories: [
+    { export: 'createPool', via: 'call', creates: 'DatabasePool' },
+    { export: 'createSqlTag', via: 'call', creates: 'SqlTag' },
+    { instanceOf: 'DatabasePool', method: ['connect', 'transaction'], callbackParameter: 0, creates: 'DatabasePool' },
+  ],
+  instanceTypes: { DatabasePool: 'DatabasePool', DatabaseConnection: 'DatabasePool', DatabaseTransactionConnection: 'DatabasePool' },
 } satisfies LibraryKnowledge;

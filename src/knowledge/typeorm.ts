@@ -1,32 +1,77 @@
 import type { LibraryKnowledge } from './types';
 
-const relationDecorators = ['ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany'];
-
 export default {
   id: 'typeorm',
   name: 'TypeORM',
   modules: ['typeorm'],
   packages: ['typeorm'],
   docs: 'https://typeorm.io/docs/relations/eager-and-lazy-relations/',
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: ['DataSource', 'EntityManager', 'QueryRunner', 'Repository'], method: 'query' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm:
+          "pass values separately, `{{receiver}}.query(sql, parameters)` with the driver's placeholders (`$1` on Postgres, `?` on MySQL and SQLite)",
+        rewrite: { style: 'values-argument', placeholder: 'option', argument: 1 },
+        byShape: 'sql-text',
+      },
+      {
+        callee: { subclassOf: 'BaseEntity', method: 'query' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: "pass values separately, `{{receiver}}.query(sql, parameters)` with the driver's placeholders",
+        rewrite: { style: 'values-argument', placeholder: 'option', argument: 1 },
+      },
+      // QueryBuilder clauses take SQL text; values belong in named parameters.
+      {
+        callee: { instanceOf: 'QueryBuilder', method: ['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving'] },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: "use a named parameter, `.{{method}}('user.email = :email', { email })`",
+      },
+      {
+        callee: { instanceOf: 'QueryBuilder', method: ['orderBy', 'addOrderBy', 'groupBy', 'addGroupBy', 'select', 'addSelect'] },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'check the column against an allow-list before `.{{method}}()`: identifiers cannot be parameters',
+      },
+      {
+        callee: { instanceOf: 'QueryBuilder', method: ['leftJoin', 'leftJoinAndSelect', 'innerJoin', 'innerJoinAndSelect'] },
+        sqlArgument: 2,
+        kind: 'query',
+        safeForm: "use a named parameter in the join condition, `.{{method}}('u.photos', 'p', 'p.kind = :kind', { kind })`",
+      },
+    ],
+  },
   factories: [
     { export: 'DataSource', via: 'new', creates: 'DataSource' },
     { export: 'createConnection', via: 'call', creates: 'DataSource' },
+    { instanceOf: ['DataSource', 'QueryRunner', 'Repository'], property: 'manager', creates: 'EntityManager' },
+    { instanceOf: 'DataSource', method: 'createQueryRunner', creates: 'QueryRunner' },
+    { instanceOf: ['DataSource', 'EntityManager'], method: 'getRepository', creates: 'Repository' },
+    { instanceOf: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'], method: 'createQueryBuilder', creates: 'QueryBuilder' },
+    { subclassOf: 'BaseEntity', method: 'createQueryBuilder', creates: 'QueryBuilder' },
+    // The callback comes last, after an optional isolation level; its first parameter is the manager.
+    { instanceOf: ['DataSource', 'EntityManager'], method: 'transaction', callbackParameter: 0, creates: 'EntityManager' },
   ],
+  fluent: ['QueryBuilder'],
   instanceTypes: {
     DataSource: 'DataSource',
     Connection: 'DataSource',
     EntityManager: 'EntityManager',
     Repository: 'Repository',
     QueryRunner: 'QueryRunner',
+    SelectQueryBuilder: 'QueryBuilder',
   },
   eagerLoading: {
     eagerOption: [
       // The options object is the 1st, 2nd or 3rd argument depending on the overload.
-      ...relationDecorators.map((name) => ({ callee: { export: name }, argument: 'any' as const, path: [] })),
+      { callee: { export: ['ManyToOne', 'OneToMany', 'OneToOne', 'ManyToMany'] }, argument: 'any', path: [] },
       { callee: { export: 'EntitySchema' }, argument: 0, path: ['relations', '*'] },
     ],
-    perQueryAdvice:
-      "`find({ relations: { {{relation}}: true } })`, or `leftJoinAndSelect()` in a QueryBuilder",
+    perQueryAdvice: '`find({ relations: { {{relation}}: true } })`, or `leftJoinAndSelect()` in a QueryBuilder',
     caveat:
       ' TypeORM also ignores `eager` in QueryBuilder queries, so the same entity comes back with and without the relation depending on the API used.',
   },

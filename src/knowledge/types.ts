@@ -13,14 +13,17 @@
 import type { SqlKnowledge } from './types-sql';
 import type { TransactionSpec } from './types-transactions';
 
+/** One name, or several that mean the same to the rule (`['Pool', 'Client']`, `['where', 'andWhere']`). */
+export type Names = string | readonly string[];
+
 /** How code can refer to the thing a call is made on. */
 export type CalleeSpec =
   /** An export called directly: a decorator `@ManyToOne()`, a function `defineEntity()`, a class `new EntitySchema()`. */
-  | { readonly export: string }
+  | { readonly export: Names }
   /** A method on an object that a factory of this library created (`sequelize.define`). */
-  | { readonly instanceOf: string; readonly method: string }
+  | { readonly instanceOf: Names; readonly method: Names }
   /** A static method on a user class that extends an exported class (`class User extends Model` … `User.init`). */
-  | { readonly subclassOf: string; readonly method: string };
+  | { readonly subclassOf: Names; readonly method: Names };
 
 /**
  * A place inside a call's arguments: which argument, and which property path inside it
@@ -41,13 +44,34 @@ export interface ArgumentSiteSpec {
   readonly byShape?: boolean;
 }
 
-/** How a library's client objects are made: `new DataSource()`, `knex()`, `drizzle()`. */
-export interface FactorySpec {
-  readonly export: string;
-  readonly via: 'new' | 'call';
-  /** The kind of object made, named by the class users see in their types. */
-  readonly creates: string;
-}
+/**
+ * How a library's objects are made, so the import engine can follow them:
+ * `new DataSource()`, `knex()`, `pool.connect()`, `dataSource.manager`, `knex('users')`,
+ * `User.query()`, and handles passed to callbacks (`knex.transaction(async (trx) => …)`).
+ */
+export type FactorySpec =
+  /** An export, called or constructed. */
+  | { readonly export: string; readonly via: 'new' | 'call'; readonly creates: string }
+  /** A method on an object of this library (`pool.connect()`, `ds.createQueryRunner()`). */
+  | { readonly instanceOf: Names; readonly method: Names; readonly creates: string; readonly callbackParameter?: never }
+  /** A property of such an object (`dataSource.manager`). */
+  | { readonly instanceOf: Names; readonly property: string; readonly creates: string }
+  /** Such an object called as a function (`knex('users')`, `pgp(connection)`). */
+  | { readonly instanceOf: Names; readonly via: 'call'; readonly creates: string }
+  /** A static method on a user class extending an export (`User.query()`). */
+  | { readonly subclassOf: string; readonly method: Names; readonly creates: string }
+  /** A static property of such a class (`User.sequelize`). */
+  | { readonly subclassOf: string; readonly property: string; readonly creates: string }
+  /**
+   * A callback's parameter: `knex.transaction(async (trx) => …)` hands the callback a `Knex`.
+   * The callback is the last function argument; `callbackParameter` is the parameter's index.
+   */
+  | {
+      readonly instanceOf: Names;
+      readonly method: Names;
+      readonly callbackParameter: number;
+      readonly creates: string;
+    };
 
 /** Model-level loading that forces a join on every query. */
 export interface EagerLoadingSpec {
@@ -90,6 +114,8 @@ export interface LibraryKnowledge {
   readonly packages: readonly string[];
   readonly docs: string;
   readonly factories?: readonly FactorySpec[];
+  /** Object kinds whose every method returns the same kind (query builders: `qb.where().andWhere()`). */
+  readonly fluent?: readonly string[];
   /**
    * Exported classes whose instances are recognised from a type annotation
    * (`constructor(private ds: DataSource)`), mapped to the kind of object they are.
