@@ -132,16 +132,58 @@ function calleeMatchesDeclaration(declaration: Declaration, spec: CalleeSpec, li
     return nameList(spec.export).some((exportPath) => {
       const segments = exportPath.split('.');
       if (declaration.name !== lastSegment(exportPath)) return false;
-      return segments.length < 2 || declaration.container === segments[segments.length - 2];
+      // `sql.raw` may be declared on a namespace `sql` or an interface `Sql`.
+      return segments.length < 2 || declaration.container?.toLowerCase() === segments[segments.length - 2]?.toLowerCase();
     });
   }
-  if (!hasName(spec.method, declaration.name)) return false;
-  const expected = 'instanceOf' in spec ? spec.instanceOf : spec.subclassOf;
-  if (hasName(expected, declaration.container)) return true;
-  // An instance kind may be declared under another class name (`Connection` for `DataSource`).
-  return Object.entries(declaration.library.instanceTypes ?? {}).some(
-    ([className, kind]) => hasName(expected, kind) && className === declaration.container,
-  );
+  // A method of that name declared anywhere in the library's package: libraries declare the same
+  // method on base classes and interfaces (`ClientBase.query`, `WhereExpressionBuilder.where`)
+  // that the knowledge need not list.
+  return declaration.library === library && hasName(spec.method, declaration.name);
+}
+
+export interface CalleeCandidate<T> {
+  readonly library: LibraryKnowledge;
+  readonly callee: CalleeSpec;
+  /** May match by shape (tier 3) when the receiver cannot be tied to any library. */
+  readonly byShape?: boolean;
+  readonly entry: T;
+}
+
+export interface CalleeMatch<T> {
+  readonly candidate: CalleeCandidate<T>;
+  readonly tier: Tier;
+}
+
+/**
+ * Which candidate, if any, `call` is a call of: tier 2 (import) for every candidate first, then
+ * one question to the type checker (tier 1), then shape (tier 3) where the candidate allows it
+ * and `shapeHolds` agrees. A callee the checker resolves to something else is never matched by shape.
+ */
+export function matchCallee<T>(
+  context: AnyRuleContext,
+  call: Call,
+  candidates: readonly CalleeCandidate<T>[],
+  shapeHolds: (candidate: CalleeCandidate<T>) => boolean = () => true,
+): CalleeMatch<T> | undefined {
+  const plausible = candidates.filter((candidate) => nameFits(candidate.callee, call));
+  if (plausible.length === 0) return undefined;
+  const index = getLibraryIndex(context);
+  for (const candidate of plausible) {
+    if (calleeMatchesByImport(index, call, candidate.callee, candidate.library)) return { candidate, tier: 'import' };
+  }
+  const declaration = declarationOf(context, unwrapExpression(call.callee));
+  if (declaration) {
+    for (const candidate of plausible) {
+      if (calleeMatchesDeclaration(declaration, candidate.callee, candidate.library)) return { candidate, tier: 'type' };
+    }
+    return undefined;
+  }
+  if (!receiverIsUnknown(index, call)) return undefined;
+  for (const candidate of plausible) {
+    if (candidate.byShape && shapeHolds(candidate)) return { candidate, tier: 'shape' };
+  }
+  return undefined;
 }
 
 /**
@@ -153,30 +195,11 @@ export function matchArgumentSite<S extends ArgumentSiteSpec>(
   position: ArgumentPosition,
   candidates: readonly SiteCandidate<S>[],
 ): SiteMatch<S> | undefined {
-  const plausible = candidates.filter((candidate) => positionMatches(candidate.site, position) && nameFits(candidate.site.callee, position.call));
-  if (plausible.length === 0) return undefined;
-  const index = getLibraryIndex(context);
-  for (const candidate of plausible) {
-    if (calleeMatchesByImport(index, position.call, candidate.site.callee, candidate.library)) {
-      return { ...candidate, position, tier: 'import' };
-    }
-  }
-  const declaration = declarationOf(context, unwrapExpression(position.call.callee));
-  if (declaration) {
-    for (const candidate of plausible) {
-      if (calleeMatchesDeclaration(declaration, candidate.site.callee, candidate.library)) {
-        return { ...candidate, position, tier: 'type' };
-      }
-    }
-    // The checker knows what this is, and it is none of ours: no guessing by shape.
-    return undefined;
-  }
-  for (const candidate of plausible) {
-    if (candidate.site.byShape && receiverIsUnknown(index, position.call)) {
-      return { ...candidate, position, tier: 'shape' };
-    }
-  }
-  return undefined;
+  const plausible = candidates
+    .filter((candidate) => positionMatches(candidate.site, position))
+    .map((candidate) => ({ library: candidate.library, callee: candidate.site.callee, byShape: candidate.site.byShape, entry: candidate }));
+  const match = matchCallee(context, position.call, plausible);
+  return match && { ...match.candidate.entry, position, tier: match.tier };
 }
 
 /** A cheap syntactic filter: the callee's own name must be the one the spec expects. */

@@ -104,3 +104,113 @@ function containerName(declaration: ts.Node, typescript: typeof ts): string | un
   }
   return undefined;
 }
+
+/** Where a symbol or a type is declared, in terms knowledge can name without type information. */
+export interface DeclarationSite {
+  /** The package the declaration lives in; undefined for the user's own files. */
+  readonly packageName: string | undefined;
+  /** The ambient module it is declared in (`declare module 'fs' { … }` in @types/node), if any. */
+  readonly ambientModule: string | undefined;
+  /** The declared name (`readFile`, `AxiosResponse`, `S3Client`). */
+  readonly name: string;
+}
+
+function siteOf(symbol: ts.Symbol | undefined, typescript: typeof ts): DeclarationSite | null {
+  const declaration = symbol?.declarations?.[0];
+  if (!symbol || !declaration) return null;
+  let ambientModule: string | undefined;
+  for (let current: ts.Node | undefined = declaration; current; current = current.parent) {
+    if (typescript.isModuleDeclaration(current) && typescript.isStringLiteral(current.name)) {
+      ambientModule = current.name.text;
+      break;
+    }
+  }
+  return { packageName: packageOf(declaration.getSourceFile().fileName), ambientModule, name: symbol.name };
+}
+
+/**
+ * Where the symbol a callee refers to is declared: `readFile` in `declare module 'fs'`, `fetch`
+ * in lib.dom.d.ts. `null` without type information or when the checker cannot resolve it.
+ */
+export function calleeDeclarationSite(context: AnyRuleContext, node: TSESTree.Node): DeclarationSite | null {
+  const services = getTypeServices(context);
+  if (!services) return null;
+  const target = node.type === 'MemberExpression' ? node.property : node;
+  const tsNode = services.nodeMap.get(target);
+  if (!tsNode) return null;
+  let symbol = services.checker.getSymbolAtLocation(tsNode);
+  if (symbol && symbol.flags & services.ts.SymbolFlags.Alias) symbol = services.checker.getAliasedSymbol(symbol);
+  return siteOf(symbol, services.ts);
+}
+
+/** Where the type of an expression is declared (the receiver of a method call: `S3Client`, the module `fs`). */
+export function typeDeclarationSite(context: AnyRuleContext, node: TSESTree.Node): DeclarationSite | null {
+  const services = getTypeServices(context);
+  if (!services) return null;
+  const tsNode = services.nodeMap.get(node);
+  if (!tsNode) return null;
+  const type = services.checker.getNonNullableType(services.checker.getTypeAtLocation(tsNode));
+  return siteOf(type.aliasSymbol ?? type.getSymbol(), services.ts);
+}
+
+/**
+ * What an asynchronous call resolves to: for a call whose type is a promise, a thenable or an
+ * RxJS observable, the declarations of that type and of the value inside it (array elements
+ * unwrapped): `Promise<AxiosResponse<User>>` → `Promise`, `AxiosResponse`. Synchronous calls
+ * answer nothing: a helper that merely returns such a value is not waiting on anything.
+ */
+export function asyncResultSites(context: AnyRuleContext, call: TSESTree.Node): DeclarationSite[] {
+  const services = getTypeServices(context);
+  if (!services) return [];
+  const tsNode = services.nodeMap.get(call);
+  if (!tsNode) return [];
+  const { checker, ts: typescript } = services;
+  const sites: DeclarationSite[] = [];
+  const add = (type: ts.Type): void => {
+    for (const part of type.isUnion() ? type.types : [type]) {
+      for (const symbol of [part.aliasSymbol, part.getSymbol()]) {
+        const site = siteOf(symbol, typescript);
+        if (site) sites.push(site);
+      }
+      if (checker.isArrayType(part)) {
+        const [element] = checker.getTypeArguments(part as ts.TypeReference);
+        if (element) add(element);
+      }
+    }
+  };
+  const type = checker.getTypeAtLocation(tsNode);
+  const symbolName = type.getSymbol()?.name;
+  if (symbolName === 'Observable') {
+    add(type);
+    const [value] = checker.getTypeArguments(type as ts.TypeReference);
+    if (value) add(value);
+    return sites;
+  }
+  if (!type.getProperty('then')) return sites;
+  add(type);
+  const awaited = checker.getAwaitedType(type);
+  if (awaited && awaited !== type) add(awaited);
+  return sites;
+}
+
+/**
+ * Whether the checker proves a value cannot carry text from outside: numbers, booleans, bigints,
+ * enum members, literal types and unions of them (`'asc' | 'desc'`).
+ */
+export function isNumericOrLiteralType(context: AnyRuleContext, node: TSESTree.Node): boolean {
+  const services = getTypeServices(context);
+  if (!services) return false;
+  const tsNode = services.nodeMap.get(node);
+  if (!tsNode) return false;
+  const { checker, ts: typescript } = services;
+  const safeFlags =
+    typescript.TypeFlags.NumberLike |
+    typescript.TypeFlags.BigIntLike |
+    typescript.TypeFlags.BooleanLike |
+    typescript.TypeFlags.StringLiteral |
+    typescript.TypeFlags.EnumLike |
+    typescript.TypeFlags.Undefined |
+    typescript.TypeFlags.Null;
+  const isSafe = (type: ts.Type): boolean => (type.isUnion() ? type.types.every(isSafe) : (type.flags & safeFlags) !== 0);
+  return isSafe(checker.getTypeAtLocation(tsNode));
+}

@@ -1,6 +1,8 @@
 import noEagerRelations from './no-eager-relations';
+import noInterpolatedSql from './no-interpolated-sql';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
   'no-eager-relations': noEagerRelations,
+  'no-interpolated-sql': noInterpolatedSql,
 };

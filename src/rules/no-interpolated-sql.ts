@@ -1,0 +1,438 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/call-sites';
+import { getLibraryIndex } from '../analysis/imports';
+import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/specifiers';
+import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql-text';
+import { declarationOf, isNumericOrLiteralType } from '../analysis/types';
+import { libraries } from '../knowledge';
+import type { CalleeSpec, LibraryKnowledge } from '../knowledge/types';
+import type { EscapeSpec, PlaceholderStyle, SinkSpec, TagSpec } from '../knowledge/types-sql';
+import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { createRule } from '../util/create-rule';
+import { hasName, nameList } from '../util/names';
+import { parameterise } from '../util/sql-rewrite';
+
+interface UserSink extends Specifier {
+  readonly argument?: number;
+  readonly kind?: 'query' | 'raw';
+}
+
+type Options = [
+  {
+    sinks?: UserSink[];
+    safeTags?: Specifier[];
+    escapeFunctions?: Specifier[];
+    placeholder?: PlaceholderStyle;
+  },
+];
+type MessageIds = 'interpolated' | 'interpolatedIdentifier' | 'rawHelper' | 'parameterize';
+
+/** A sink the rule knows: from the knowledge, from options, or a same-file wrapper of one. */
+interface Sink {
+  readonly library: LibraryKnowledge | undefined;
+  readonly spec: SinkSpec;
+}
+
+// Everything the rule needs from the knowledge, read once at load.
+const sinkCandidates: CalleeCandidate<Sink>[] = libraries.flatMap((library) =>
+  (library.sql?.sinks ?? []).map((spec) => ({ library, callee: spec.callee, byShape: spec.byShape !== undefined, entry: { library, spec } })),
+);
+const escapeCandidates: CalleeCandidate<EscapeSpec>[] = libraries.flatMap((library) =>
+  (library.sql?.escapes ?? []).map((spec) => ({ library, callee: spec.callee, entry: spec })),
+);
+const safeCallCandidates: CalleeCandidate<CalleeSpec>[] = libraries.flatMap((library) =>
+  (library.sql?.safeCalls ?? []).map((callee) => ({ library, callee, entry: callee })),
+);
+const safeTags: { library: LibraryKnowledge; tag: TagSpec }[] = libraries.flatMap((library) =>
+  (library.sql?.safeTags ?? []).map((tag) => ({ library, tag })),
+);
+const calleeNames = (candidates: readonly CalleeCandidate<unknown>[]): Set<string> =>
+  new Set(
+    candidates.flatMap(({ callee }) =>
+      'export' in callee ? nameList(callee.export).map((name) => name.split('.').at(-1) ?? name) : nameList(callee.method),
+    ),
+  );
+const sinkNames = calleeNames(sinkCandidates);
+const helperNames = new Set([...calleeNames(escapeCandidates), ...calleeNames(safeCallCandidates)]);
+
+const MAX_SNIPPET = 40;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-interpolated-sql',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow SQL text built by interpolation or concatenation and handed to a raw-query API',
+      recommended: 'recommended',
+      libraries: [
+        'pg',
+        'mysql2',
+        'better-sqlite3',
+        'pg-promise',
+        'postgres',
+        'slonik',
+        'knex',
+        'objection',
+        'sequelize',
+        'typeorm',
+        'prisma',
+        'drizzle',
+        'kysely',
+        'mikro-orm',
+      ],
+    },
+    hasSuggestions: true,
+    messages: {
+      interpolated:
+        'SQL injection risk: `{{sink}}` runs SQL text with data spliced into it (`{{hole}}`, line {{line}}). A value that contains a quote rewrites the query. Keep the text constant and {{safeForm}}.',
+      interpolatedIdentifier:
+        'SQL injection risk: `{{sink}}` runs SQL text with a name spliced in where a table or column goes (`{{hole}}`, line {{line}}). Identifiers cannot be bound as parameters: check the name against an allow-list of known columns, or quote it with the library\'s identifier escape (`escapeIdentifier`, `??` bindings, `sql.identifier`, `sql.ref`).',
+      rawHelper:
+        'SQL injection risk: `{{sink}}` puts its argument into the query as it is, and this argument carries data (`{{hole}}`, line {{line}}). {{safeForm}}.',
+      parameterize: 'Bind the spliced values as parameters: {{preview}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          sinks: {
+            type: 'array',
+            description: 'Extra raw-SQL sinks, such as the team\'s own `db.run(sql)` wrapper.',
+            items: specifierSchema({
+              argument: { type: 'integer', minimum: 0, description: 'Which argument is the SQL text (default 0).' },
+              kind: { type: 'string', enum: ['query', 'raw'], description: '`raw` for helpers that splice their argument unescaped.' },
+            }),
+          },
+          safeTags: { type: 'array', items: specifierSchema(), description: 'Extra tagged templates that bind every hole as a parameter.' },
+          escapeFunctions: { type: 'array', items: specifierSchema(), description: 'Extra functions whose result is safe to splice (escaping helpers).' },
+          placeholder: {
+            type: 'string',
+            enum: ['dollar', 'question'],
+            description: 'Placeholder style for TypeORM rewrites: `$1` (Postgres) or `?` (MySQL, SQLite).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ sinks: [], safeTags: [], escapeFunctions: [], placeholder: 'dollar' }],
+  },
+  defaultOptions: [{ sinks: [], safeTags: [], escapeFunctions: [], placeholder: 'dollar' }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const userSinks = options.sinks ?? [];
+    const userTags = options.safeTags ?? [];
+    const userEscapes = options.escapeFunctions ?? [];
+    const userSinkNames = new Set(userSinks.map(specifierCallName));
+    const typedPlaceholder = options.placeholder ?? 'dollar';
+
+    const evaluator = new SqlTextEvaluator(context, {
+      classifyCall,
+      isSafeTag,
+    });
+
+    /** Same-file functions that pass a parameter straight into a sink: sinks in their own right. */
+    const wrappers = new Map<TSESLint.Scope.Variable, { parameter: number; sink: Sink; name: string }>();
+    const methodWrappers = new Map<TSESTree.ClassBody, Map<string, { parameter: number; sink: Sink }>>();
+    const thisCalls: TSESTree.CallExpression[] = [];
+
+    function classifyCall(call: TSESTree.CallExpression): Verdict | undefined {
+      const name = calleeName(call);
+      if (name === undefined) return undefined;
+      if (userEscapes.some((specifier) => calleeMatchesSpecifier(context, call, specifier))) return 'safe';
+      if (helperNames.has(name)) {
+        const escape = matchCallee(context, call, escapeCandidates);
+        if (escape) {
+          const format = call.arguments[0];
+          const unsafe = escape.candidate.entry.unsafeIfFormatContains;
+          if (unsafe && !(isStringLiteral(format) && !format.value.includes(unsafe))) return undefined;
+          return 'safe';
+        }
+        if (matchCallee(context, call, safeCallCandidates)) return 'safe';
+      }
+      // A sink inside the text is checked on its own: one finding, one report.
+      if (sinkNames.has(name) && matchCallee(context, call, sinkCandidates, () => false)) return 'safe';
+      // postgres.js: `sql(name)` on the tag instance escapes an identifier.
+      if (isSafeTag(call.callee as TSESTree.Expression)) return 'safe';
+      return undefined;
+    }
+
+    function isSafeTag(tag: TSESTree.Expression): boolean {
+      const expression = unwrapExpression(tag);
+      if (userTags.some((specifier) => calleeMatchesSpecifier(context, { type: AST_NODE_TYPES.TaggedTemplateExpression, tag: expression } as TSESTree.TaggedTemplateExpression, specifier))) {
+        return true;
+      }
+      if (safeTags.length === 0) return false;
+      const index = getLibraryIndex(context);
+      const root = chainRoot(expression);
+      const candidates = [expression, root, ...(root.parent?.type === AST_NODE_TYPES.MemberExpression ? [root.parent] : [])];
+      for (const node of candidates) {
+        const origin = index.originOf(node);
+        if (!origin) continue;
+        const matched = safeTags.some(({ library, tag: spec }) => {
+          if (library !== origin.library) return false;
+          if ('export' in spec) return origin.kind === 'export' && hasName(spec.export, origin.name);
+          if ('method' in spec) {
+            const member = expression.type === AST_NODE_TYPES.MemberExpression ? expression : undefined;
+            return (
+              member !== undefined &&
+              hasName(spec.method, staticKeyName(member)) &&
+              node === member.object &&
+              'instanceOf' in spec &&
+              origin.kind === 'instance' &&
+              hasName(spec.instanceOf, origin.name)
+            );
+          }
+          return 'instanceOf' in spec && origin.kind === 'instance' && hasName(spec.instanceOf, origin.name);
+        });
+        if (matched) return true;
+      }
+      const declaration = declarationOf(context, expression);
+      return Boolean(declaration?.library?.sql?.safeTags?.length);
+    }
+
+    /** Data holes, after typed mode has had its say (numbers and literal unions cannot inject). */
+    function dataHoles(pieces: readonly Piece[]): Hole[] {
+      return pieces.filter((piece): piece is Hole => typeof piece !== 'string' && piece.verdict === 'dynamic' && !isNumericOrLiteralType(context, piece.node));
+    }
+
+    function snippet(node: TSESTree.Node): string {
+      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+    }
+
+    function safeFormFor(sink: Sink, call: TSESTree.CallExpression): string {
+      const callee = unwrapExpression(call.callee);
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(callee.object) : 'db';
+      const short = receiver.length > 24 || /\s/.test(receiver) ? 'db' : receiver;
+      return sink.spec.safeForm
+        .replaceAll('{{receiver}}', short)
+        .replaceAll('{{method}}', calleeName(call) ?? 'query')
+        .replaceAll('{{callee}}', snippet(callee));
+    }
+
+    function insideSafeTemplate(call: TSESTree.CallExpression): boolean {
+      const template = call.parent;
+      return template?.type === AST_NODE_TYPES.TemplateLiteral && template.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && isSafeTag(template.parent.tag);
+    }
+
+    function check(call: TSESTree.CallExpression, sink: Sink, label: string): void {
+      const argument = call.arguments[sink.spec.sqlArgument];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const pieces = evaluator.pieces(argument);
+      const raw = sink.spec.kind === 'raw' || (sink.spec.rawInsideTemplate === true && insideSafeTemplate(call));
+      if (!raw && pieces.length === 1 && typeof pieces[0] !== 'string') {
+        // The whole text comes from elsewhere: a file, a constant module, or the caller.
+        const whole = pieces[0]!;
+        if (whole.parameter && whole.node === argument) registerWrapper(call, argument, sink);
+        return;
+      }
+      const holes = dataHoles(pieces);
+      const first = holes[0];
+      if (!first) return;
+      const data = {
+        sink: label,
+        hole: snippet(first.node),
+        line: String(first.node.loc.start.line),
+        safeForm: safeFormFor(sink, call),
+      };
+      if (raw) {
+        context.report({ node: argument, messageId: 'rawHelper', data });
+        return;
+      }
+      const positions = holes.map((hole) => positionOf(pieces, hole));
+      if (positions[0] === 'identifier') {
+        context.report({ node: argument, messageId: 'interpolatedIdentifier', data });
+        return;
+      }
+      const suggestion = positions.every((position) => position === 'value') ? suggest(call, argument, sink, holes) : undefined;
+      context.report({ node: argument, messageId: 'interpolated', data, suggest: suggestion ? [suggestion] : [] });
+    }
+
+    function suggest(
+      call: TSESTree.CallExpression,
+      argument: TSESTree.Node,
+      sink: Sink,
+      holes: readonly Hole[],
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      const rewrite = sink.spec.rewrite;
+      if (!rewrite) return undefined;
+      const bound = new Set(holes.map((hole) => hole.node));
+      // Only what is written at the call can be rewritten in place.
+      if (![...bound].every((node) => isWithin(node, argument))) return undefined;
+      const placeholder = rewrite.style === 'tagged-method' ? 'dollar' : rewrite.placeholder === 'option' ? typedPlaceholder : rewrite.placeholder;
+      const built = parameterise(sourceCode, argument, (expression) => bound.has(expression), placeholder);
+      if (!built) return undefined;
+      const values = `[${built.values.join(', ')}]`;
+      const callee = unwrapExpression(call.callee);
+      switch (rewrite.style) {
+        case 'values-argument':
+          if (call.arguments.length !== rewrite.argument) return undefined;
+          return {
+            messageId: 'parameterize',
+            data: { preview: preview(`${built.text}, ${values}`) },
+            fix: (fixer) => fixer.replaceText(argument, `${built.text}, ${values}`),
+          };
+        case 'options-property':
+          if (call.arguments.length !== rewrite.argument) return undefined;
+          return {
+            messageId: 'parameterize',
+            data: { preview: preview(`${built.text}, { ${rewrite.property}: ${values} }`) },
+            fix: (fixer) => fixer.replaceText(argument, `${built.text}, { ${rewrite.property}: ${values} }`),
+          };
+        case 'tagged-method': {
+          // Every hole of a tagged template becomes a parameter: only when every hole carries data.
+          const spliced = countSplices(argument);
+          if (spliced !== holes.length || call.arguments.length !== 1 || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+          const replacement = `${sourceCode.getText(callee.object)}.${rewrite.method}\`${built.template}\``;
+          return {
+            messageId: 'parameterize',
+            data: { preview: preview(replacement) },
+            fix: (fixer) => fixer.replaceText(call, replacement),
+          };
+        }
+        case 'statement-call': {
+          // db.prepare(`…${id}`).get() → db.prepare('… ?').get(id)
+          const member = call.parent;
+          const run = member?.parent;
+          if (
+            member?.type !== AST_NODE_TYPES.MemberExpression ||
+            member.object !== call ||
+            run?.type !== AST_NODE_TYPES.CallExpression ||
+            run.callee !== member ||
+            run.arguments.length !== 0 ||
+            !hasName(rewrite.methods, staticKeyName(member))
+          ) {
+            return undefined;
+          }
+          const closing = sourceCode.getLastToken(run);
+          if (!closing) return undefined;
+          return {
+            messageId: 'parameterize',
+            data: { preview: preview(`${built.text}).${staticKeyName(member)}(${built.values.join(', ')})`) },
+            fix: (fixer) => [fixer.replaceText(argument, built.text), fixer.insertTextBefore(closing, built.values.join(', '))],
+          };
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    function registerWrapper(call: TSESTree.CallExpression, argument: TSESTree.Node, sink: Sink): void {
+      const parameter = argument as TSESTree.Identifier;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(parameter), parameter);
+      const definition = variable?.defs[0];
+      if (definition?.type !== 'Parameter') return;
+      const fn = definition.node;
+      const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
+      if (index === -1 || !isWithin(call, fn)) return;
+      const wrapperSink: Sink = { library: sink.library, spec: { ...sink.spec, sqlArgument: index, rewrite: undefined } };
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+        const own = ASTUtils.findVariable(sourceCode.getScope(fn), fn.id);
+        if (own) wrappers.set(own, { parameter: index, sink: wrapperSink, name: fn.id.name });
+        return;
+      }
+      const holder = fn.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+        const own = ASTUtils.findVariable(sourceCode.getScope(holder), holder.id);
+        if (own) wrappers.set(own, { parameter: index, sink: wrapperSink, name: holder.id.name });
+        return;
+      }
+      if (holder?.type === AST_NODE_TYPES.MethodDefinition && holder.parent.type === AST_NODE_TYPES.ClassBody) {
+        const name = staticKeyName(holder);
+        if (name === undefined) return;
+        let methods = methodWrappers.get(holder.parent);
+        if (!methods) methodWrappers.set(holder.parent, (methods = new Map()));
+        methods.set(name, { parameter: index, sink: wrapperSink });
+      }
+    }
+
+    function userSinkFor(call: TSESTree.CallExpression, name: string): Sink | undefined {
+      if (!userSinkNames.has(name) && !userSinkNames.has(undefined)) return undefined;
+      const specifier = userSinks.find((candidate) => calleeMatchesSpecifier(context, call, candidate));
+      if (!specifier) return undefined;
+      return {
+        library: undefined,
+        spec: {
+          callee: { export: specifier.export ?? specifier.name ?? 'sink' },
+          sqlArgument: specifier.argument ?? 0,
+          kind: specifier.kind ?? 'query',
+          safeForm: 'pass values as parameters instead of splicing them into the text',
+        },
+      };
+    }
+
+    return {
+      CallExpression(node) {
+        const name = calleeName(node);
+        if (name === undefined) return;
+        const callee = unwrapExpression(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) thisCalls.push(node);
+        const userSink = userSinks.length > 0 ? userSinkFor(node, name) : undefined;
+        if (userSink) {
+          check(node, userSink, snippet(node.callee));
+          return;
+        }
+        if (!sinkNames.has(name)) return;
+        const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, sinkCandidates, (candidate) => {
+          if (candidate.entry.spec.byShape === 'name') return true;
+          const argument = node.arguments[candidate.entry.spec.sqlArgument];
+          return argument !== undefined && looksLikeSql(evaluator.pieces(argument));
+        });
+        if (match) check(node, match.candidate.entry, snippet(node.callee));
+      },
+      'Program:exit'() {
+        // Calls of same-file wrappers, found now that every sink in the file has been seen.
+        for (const [variable, wrapper] of wrappers) {
+          for (const reference of variable.references) {
+            const call = reference.identifier.parent;
+            if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+              check(call, wrapper.sink, `${wrapper.name}()`);
+            }
+          }
+        }
+        for (const call of thisCalls) {
+          const callee = call.callee as TSESTree.MemberExpression;
+          const name = staticKeyName(callee);
+          let body: TSESTree.Node | undefined = call.parent;
+          while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+          const wrapper = body && name !== undefined ? methodWrappers.get(body as TSESTree.ClassBody)?.get(name) : undefined;
+          if (wrapper) check(call, wrapper.sink, `this.${name}()`);
+        }
+      },
+    };
+  },
+});
+
+function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** Where a hole sits, from the constant text around it. */
+function positionOf(pieces: readonly Piece[], hole: Hole): 'value' | 'identifier' | 'unclear' {
+  const index = pieces.indexOf(hole);
+  const before = pieces.slice(0, index).map((piece) => (typeof piece === 'string' ? piece : ' x ')).join('');
+  const next = pieces[index + 1];
+  return holePosition(before, typeof next === 'string' ? next : '');
+}
+
+/** How many expressions are spliced into text written at the call. */
+function countSplices(node: TSESTree.Node): number {
+  const current = unwrapExpression(node);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.expressions.length;
+  if (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+    const side = (operand: TSESTree.Node): number => {
+      const inner = unwrapExpression(operand);
+      if (inner.type === AST_NODE_TYPES.Literal) return 0;
+      if (inner.type === AST_NODE_TYPES.TemplateLiteral || (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+')) return countSplices(inner);
+      return 1;
+    };
+    return side(current.left) + side(current.right);
+  }
+  return 0;
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
