@@ -134,6 +134,8 @@ export default createRule<Options, MessageIds>({
     const wrappers = new Map<TSESLint.Scope.Variable, { parameter: number; sink: Sink; name: string }>();
     const methodWrappers = new Map<TSESTree.ClassBody, Map<string, { parameter: number; sink: Sink }>>();
     const thisCalls: TSESTree.CallExpression[] = [];
+    /** One query, one report: a wrapper call may also look like a sink by shape. */
+    const checked = new Set<TSESTree.Node>();
 
     function classifyCall(call: TSESTree.CallExpression): Verdict | undefined {
       const name = calleeName(call);
@@ -217,7 +219,8 @@ export default createRule<Options, MessageIds>({
 
     function check(call: TSESTree.CallExpression, sink: Sink, label: string): void {
       const argument = call.arguments[sink.spec.sqlArgument];
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || checked.has(argument)) return;
+      checked.add(argument);
       const pieces = evaluator.pieces(argument);
       const raw = sink.spec.kind === 'raw' || (sink.spec.rawInsideTemplate === true && insideSafeTemplate(call));
       if (!raw && pieces.length === 1 && typeof pieces[0] !== 'string') {
@@ -378,7 +381,11 @@ export default createRule<Options, MessageIds>({
           const argument = node.arguments[candidate.entry.spec.sqlArgument];
           return argument !== undefined && looksLikeSql(evaluator.pieces(argument));
         });
-        if (match) check(node, match.candidate.entry, snippet(node.callee));
+        if (!match) return;
+        // By shape we know it runs SQL, not which library: teach the general safe form and
+        // leave the rewrite to a tier that knows the placeholder style.
+        const sink = match.tier === 'shape' && match.candidate.entry.spec.byShape === 'sql-text' ? genericSink(match.candidate.entry) : match.candidate.entry;
+        check(node, sink, snippet(node.callee));
       },
       'Program:exit'() {
         // Calls of same-file wrappers, found now that every sink in the file has been seen.
@@ -402,6 +409,17 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+function genericSink(sink: Sink): Sink {
+  return {
+    library: undefined,
+    spec: {
+      ...sink.spec,
+      rewrite: undefined,
+      safeForm: "pass values separately as parameters, `{{receiver}}.{{method}}(text, values)` with your driver's placeholders (`$1` on Postgres, `?` on MySQL and SQLite)",
+    },
+  };
+}
 
 function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
