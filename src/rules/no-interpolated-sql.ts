@@ -202,6 +202,14 @@ export default createRule<Options, MessageIds>({
       return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
     }
 
+    /** How the message names the sink: `pool.query`, or `.where()` at the end of a long builder chain. */
+    function label(call: TSESTree.CallExpression): string {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return snippet(callee);
+      const receiver = sourceCode.getText(callee.object);
+      return receiver.length <= 24 && !/\s|\(/.test(receiver) ? `${receiver}.${calleeName(call)}` : `.${calleeName(call)}()`;
+    }
+
     function safeFormFor(sink: Sink, call: TSESTree.CallExpression): string {
       const callee = unwrapExpression(call.callee);
       const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(callee.object) : 'db';
@@ -372,7 +380,7 @@ export default createRule<Options, MessageIds>({
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) thisCalls.push(node);
         const userSink = userSinks.length > 0 ? userSinkFor(node, name) : undefined;
         if (userSink) {
-          check(node, userSink, snippet(node.callee));
+          check(node, userSink, label(node));
           return;
         }
         if (!sinkNames.has(name)) return;
@@ -385,7 +393,7 @@ export default createRule<Options, MessageIds>({
         // By shape we know it runs SQL, not which library: teach the general safe form and
         // leave the rewrite to a tier that knows the placeholder style.
         const sink = match.tier === 'shape' && match.candidate.entry.spec.byShape === 'sql-text' ? genericSink(match.candidate.entry) : match.candidate.entry;
-        check(node, sink, snippet(node.callee));
+        check(node, sink, label(node));
       },
       'Program:exit'() {
         // Calls of same-file wrappers, found now that every sink in the file has been seen.
