@@ -30,4 +30,9 @@ export default {
     { export: 'default', via: 'call', creates: 'Database' },
   ],
   instanceTypes: { Database: 'Database' },
+  transactions: [
+    // `const run = db.transaction((rows) => …)`: the function runs in a transaction whenever it is called.
+    { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0 },
+    { kind: 'statements', methods: ['exec'], begin: ['BEGIN', 'BEGIN IMMEDIATE', 'BEGIN EXCLUSIVE', 'BEGIN DEFERRED'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
+  ],
 } satisfies LibraryKnowledge;

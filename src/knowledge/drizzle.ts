@@ -45,4 +45,8 @@ export default {
     { export: 'drizzle', via: 'call', creates: 'Database' },
     { instanceOf: 'Database', method: 'transaction', callbackParameter: 0, creates: 'Database' },
   ],
+  transactions: [
+    // `db.transaction(async (tx) => …, config)`, and `tx.transaction(…)` for a savepoint.
+    { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
+  ],
 } satisfies LibraryKnowledge;

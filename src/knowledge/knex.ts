@@ -59,4 +59,9 @@ export default {
   ],
   fluent: ['QueryBuilder', 'SchemaBuilder'],
   instanceTypes: { Knex: 'Knex', 'Knex.Transaction': 'Knex', 'Knex.QueryBuilder': 'QueryBuilder' },
+  transactions: [
+    { kind: 'callback', callee: { instanceOf: 'Knex', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
+    // `const trx = await knex.transaction()` … `await trx.commit()`.
+    { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+  ],
 } satisfies LibraryKnowledge;

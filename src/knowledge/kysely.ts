@@ -33,4 +33,24 @@ export default {
     { instanceOf: 'TransactionBuilder', method: 'execute', callbackParameter: 0, creates: 'Kysely' },
   ],
   instanceTypes: { Kysely: 'Kysely', Transaction: 'Kysely' },
+  transactions: [
+    // `db.transaction().setIsolationLevel('serializable').execute(async (trx) => …)`.
+    {
+      kind: 'callback',
+      callee: { instanceOf: 'Kysely', method: 'transaction' },
+      chain: { through: ['setIsolationLevel', 'setAccessMode'], method: 'execute' },
+      callback: 0,
+      handle: 0,
+      byShape: true,
+    },
+    // Controlled: `const trx = await db.startTransaction().execute()` … `await trx.commit().execute()`.
+    {
+      kind: 'region',
+      start: { instanceOf: 'Kysely', method: 'startTransaction' },
+      chain: { through: ['setIsolationLevel', 'setAccessMode'], method: 'execute' },
+      handle: 'result',
+      end: ['commit', 'rollback'],
+      byShape: true,
+    },
+  ],
 } satisfies LibraryKnowledge;

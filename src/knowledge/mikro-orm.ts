@@ -77,4 +77,9 @@ export default {
     perQueryAdvice: "`em.find({{model}}, where, { populate: ['{{relation}}'] })`",
     modelPlaceholder: 'Entity',
   },
+  transactions: [
+    { kind: 'callback', callee: { instanceOf: 'EntityManager', method: 'transactional' }, callback: 0, handle: 0, byShape: true },
+    // `await em.begin()` … `await em.commit()`: `begin` is too common a word to match by shape.
+    { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'] },
+  ],
 } satisfies LibraryKnowledge;

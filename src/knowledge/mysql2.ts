@@ -33,4 +33,8 @@ export default {
     { instanceOf: 'Connection', method: 'promise', creates: 'Connection' },
   ],
   instanceTypes: { Connection: 'Connection', Pool: 'Pool', PoolConnection: 'Connection' },
+  transactions: [
+    { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
+  ],
 } satisfies LibraryKnowledge;

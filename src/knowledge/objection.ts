@@ -41,4 +41,12 @@ export default {
   ],
   fluent: ['QueryBuilder'],
   aliases: { 'default.Model': 'Model' },
+  transactions: [
+    // `Person.transaction(async (trx) => …)`, `Person.transaction(knex, async (trx) => …)`.
+    { kind: 'callback', callee: { subclassOf: 'Model', method: 'transaction' }, callback: 'any', handle: 'last', byShape: true },
+    // `transaction(Person.knex(), async (trx) => …)`; with bound models first, the handle comes last.
+    { kind: 'callback', callee: { export: ['transaction', 'default.transaction'] }, callback: 'any', handle: 'last' },
+    { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'] },
+  ],
 } satisfies LibraryKnowledge;

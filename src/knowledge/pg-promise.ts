@@ -30,4 +30,8 @@ export default {
     { instanceOf: 'Database', method: ['tx', 'task', 'txIf', 'taskIf'], callbackParameter: 0, creates: 'Database' },
   ],
   instanceTypes: { IDatabase: 'Database', ITask: 'Database', IMain: 'IMain' },
+  transactions: [
+    // `db.tx(cb)`, `db.tx(tag, cb)`, `db.tx({ mode }, cb)`; `task` shares a connection without a transaction.
+    { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
+  ],
 } satisfies LibraryKnowledge;

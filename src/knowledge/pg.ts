@@ -31,4 +31,8 @@ export default {
     { instanceOf: 'Pool', method: 'connect', callbackParameter: 1, creates: 'Client' },
   ],
   instanceTypes: { Pool: 'Pool', Client: 'Client', PoolClient: 'Client', ClientBase: 'Client' },
+  transactions: [
+    // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
+  ],
 } satisfies LibraryKnowledge;

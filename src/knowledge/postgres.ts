@@ -27,4 +27,8 @@ export default {
     { instanceOf: 'Sql', method: 'reserve', creates: 'Sql' },
   ],
   instanceTypes: { Sql: 'Sql', TransactionSql: 'Sql', ReservedSql: 'Sql' },
+  transactions: [
+    // `sql.begin(async (sql) => …)`, `sql.begin('read write', async (sql) => …)`.
+    { kind: 'callback', callee: { instanceOf: 'Sql', method: 'begin' }, callback: 'any', handle: 0, byShape: true },
+  ],
 } satisfies LibraryKnowledge;

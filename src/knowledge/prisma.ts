@@ -44,4 +44,8 @@ export default {
     { instanceOf: 'PrismaClient', method: '$extends', creates: 'PrismaClient' },
   ],
   instanceTypes: { PrismaClient: 'PrismaClient' },
+  transactions: [
+    // Interactive transactions; the array form `$transaction([…])` has no callback and holds nothing open between queries.
+    { kind: 'callback', callee: { instanceOf: 'PrismaClient', method: '$transaction' }, callback: 0, handle: 0, byShape: true },
+  ],
 } satisfies LibraryKnowledge;

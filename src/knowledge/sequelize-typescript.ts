@@ -21,4 +21,15 @@ export default {
       '`{{model}}.findAll({ include: [...] })` in the queries that need them, or a named scope (`@Scopes(() => ({ withX: { include } }))`)',
     modelPlaceholder: 'Model',
   },
+  transactions: [
+    {
+      kind: 'callback',
+      callee: { instanceOf: 'Sequelize', method: 'transaction' },
+      callback: 'any',
+      handle: 0,
+      afterCommit: ['afterCommit'],
+      byShape: true,
+    },
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+  ],
 } satisfies LibraryKnowledge;

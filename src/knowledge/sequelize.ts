@@ -60,4 +60,17 @@ export default {
       "`{{model}}.findAll({ include: [...] })` in the queries that need them, or a named scope (`{{model}}.scope('withX')`)",
     modelPlaceholder: 'Model',
   },
+  transactions: [
+    // Managed: `transaction(cb)` or `transaction(options, cb)`; `t.afterCommit(cb)` runs cb once committed.
+    {
+      kind: 'callback',
+      callee: { instanceOf: 'Sequelize', method: 'transaction' },
+      callback: 'any',
+      handle: 0,
+      afterCommit: ['afterCommit'],
+      byShape: true,
+    },
+    // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+  ],
 } satisfies LibraryKnowledge;

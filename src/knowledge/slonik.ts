@@ -27,4 +27,7 @@ export default {
     { instanceOf: 'DatabasePool', method: ['connect', 'transaction'], callbackParameter: 0, creates: 'DatabasePool' },
   ],
   instanceTypes: { DatabasePool: 'DatabasePool', DatabaseConnection: 'DatabasePool', DatabaseTransactionConnection: 'DatabasePool' },
+  transactions: [
+    { kind: 'callback', callee: { instanceOf: 'DatabasePool', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
+  ],
 } satisfies LibraryKnowledge;

@@ -75,4 +75,16 @@ export default {
     caveat:
       ' TypeORM also ignores `eager` in QueryBuilder queries, so the same entity comes back with and without the relation depending on the API used.',
   },
+  transactions: [
+    // `transaction(cb)` or `transaction('SERIALIZABLE', cb)`.
+    { kind: 'callback', callee: { instanceOf: ['DataSource', 'EntityManager'], method: 'transaction' }, callback: 'any', handle: 0, byShape: true },
+    {
+      kind: 'region',
+      start: { instanceOf: 'QueryRunner', method: 'startTransaction' },
+      handle: 'receiver',
+      end: ['commitTransaction', 'rollbackTransaction'],
+      byShape: true,
+    },
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
+  ],
 } satisfies LibraryKnowledge;

@@ -44,6 +44,11 @@ export interface GeneratedNameSpec {
   readonly description: string;
   /** How to get a real name from the tool. */
   readonly hint: string;
+  /**
+   * Only when no word of the name occurs in the migration's text: a made-up name (drizzle-kit's
+   * `swift_blackbird`) never names what its SQL touches, a real one (`add_orders`) usually does.
+   */
+  readonly unlessWordsInContent?: boolean;
 }
 
 /** An operation a tool undoes by itself when `down` is left out (node-pg-migrate's reverse mode). */
@@ -105,6 +110,8 @@ export interface SqlMigrationSpec {
   readonly sections?: { readonly up: string; readonly down: string };
   /** A file, relative to the migrations folder, whose presence identifies the tool's folder (`meta/_journal.json`). */
   readonly marker?: string;
+  /** The folder the SQL files live in, inside the migrations folder (db-migrate's `sqls`). */
+  readonly subfolder?: string;
   /** A pattern the file name (with extension) must match to belong to this tool (Flyway's `V1__x.sql`). */
   readonly fileName?: string;
   /** Whether the tool has down migrations: if so, a missing or empty down is reported by `verify`. */

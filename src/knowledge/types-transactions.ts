@@ -29,7 +29,7 @@ export interface TransactionCallbackSpec {
    */
   readonly callback: number | 'any';
   /** Which parameter of the callback is the transaction handle (Objection passes bound models first, the handle last). */
-  readonly handle: number | 'last';
+  readonly handle?: number | 'last';
   readonly chain?: TransactionChainSpec;
   /** Methods (on the handle, usually) whose own callback runs only after commit: Sequelize's `t.afterCommit(() => …)`. */
   readonly afterCommit?: readonly string[];

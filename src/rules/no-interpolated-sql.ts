@@ -12,7 +12,7 @@ import { createRule } from '../util/create-rule';
 import { hasName, nameList } from '../util/names';
 import { parameterise } from '../util/sql-rewrite';
 
-interface UserSink extends Specifier {
+export interface UserSink extends Specifier {
   readonly argument?: number;
   readonly kind?: 'query' | 'raw';
 }
