@@ -72,6 +72,9 @@ const PASS_THROUGH_METHODS = new Set([
   'at',
 ]);
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'filter']);
+const ACCESSOR_METHODS = new Set(['get', 'param', 'header', 'getHeader', 'at', 'find', 'pop', 'shift']);
+/** Helpers named for escaping or quoting (`escapePath`, `quoteIdentifier`, `escapeId`) escape. */
+const ESCAPE_NAME = /^(?:escape|quote)|(?:Escape|Quote)/;
 
 export class SqlTextEvaluator {
   private readonly overrides = new Map<TSESLint.Scope.Variable, Verdict>();
@@ -119,6 +122,10 @@ export class SqlTextEvaluator {
       case AST_NODE_TYPES.TaggedTemplateExpression:
         return this.hole(original, this.classifier.isSafeTag(node.tag) ? 'safe' : 'unknown');
       case AST_NODE_TYPES.BinaryExpression:
+        // `depth + 1` is arithmetic: a number added to a name that is not text.
+        if (node.operator === '+' && (isNumberLiteral(node.left) || isNumberLiteral(node.right)) && !isTextLiteral(node.left) && !isTextLiteral(node.right)) {
+          return this.hole(original, 'safe');
+        }
         if (node.operator === '+') return merge([...this.pieces(node.left, depth), ...this.pieces(node.right, depth)]);
         // Arithmetic and comparisons yield numbers and booleans.
         return this.hole(original, 'safe');
@@ -328,6 +335,9 @@ export class SqlTextEvaluator {
     const known = this.classifier.classifyCall(node);
     if (known) return this.hole(original, known);
     const callee = unwrapExpression(node.callee);
+    const calleeName =
+      callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
+    if (calleeName && ESCAPE_NAME.test(calleeName)) return this.hole(original, 'safe');
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (NUMERIC_CALLS.has(callee.name) && !this.variableOf(callee)?.defs.length) return this.hole(original, 'safe');
       if (callee.name === 'String' && node.arguments[0]) return this.pieces(node.arguments[0], depth);
@@ -350,10 +360,13 @@ export class SqlTextEvaluator {
         return this.hole(original, worst('unknown', ...node.arguments.map((argument) => this.verdict(argument, depth))));
       }
     }
-    // A call we cannot see into: data in, data out; otherwise we cannot tell.
-    const inputs = node.arguments.map((argument) => this.verdict(argument, depth));
-    if (callee.type === AST_NODE_TYPES.MemberExpression) inputs.push(this.verdict(callee.object, depth));
-    return this.hole(original, inputs.includes('dynamic') ? 'dynamic' : 'unknown');
+    // Reading a request (`req.get('x')`, `params.at(0)`) yields the request's data.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ACCESSOR_METHODS.has(staticKeyName(callee) ?? '')) {
+      return this.hole(original, this.verdict(callee.object, depth) === 'dynamic' ? 'dynamic' : 'unknown');
+    }
+    // Any other call we cannot see into may transform, escape or validate what it gets:
+    // never a guess.
+    return this.hole(original, 'unknown');
   }
 
   /** `[a, b].join(' AND ')`, `ids.map((_, i) => `$${i + 1}`).join(', ')`. */
@@ -452,6 +465,14 @@ export class SqlTextEvaluator {
   private withOrigin(pieces: Piece[], call: TSESTree.CallExpression): Piece[] {
     return pieces.map((piece) => (typeof piece === 'string' || piece.verdict !== 'dynamic' ? piece : { ...piece, node: call, parameter: false }));
   }
+}
+
+function isNumberLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number';
+}
+
+function isTextLiteral(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
 function isConstantKey(node: TSESTree.Node): boolean {

@@ -385,6 +385,9 @@ export default createRule<Options, MessageIds>({
         }
         if (!sinkNames.has(name)) return;
         const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, sinkCandidates, (candidate) => {
+          // `this.query(sql)` inside a class that declares `query` is the class's own API:
+          // checked as a wrapper if it hands its text to a sink, never guessed at by shape.
+          if (callsOwnMethod(node)) return false;
           if (candidate.entry.spec.byShape === 'name') return true;
           const argument = node.arguments[candidate.entry.spec.sqlArgument];
           return argument !== undefined && looksLikeSql(evaluator.pieces(argument));
@@ -417,6 +420,21 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+function callsOwnMethod(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const name = staticKeyName(callee);
+  let body: TSESTree.Node | undefined = call.parent;
+  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+  return (
+    body?.type === AST_NODE_TYPES.ClassBody &&
+    body.body.some(
+      (member) =>
+        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && staticKeyName(member) === name,
+    )
+  );
+}
 
 function genericSink(sink: Sink): Sink {
   return {

@@ -65,6 +65,25 @@ export async function look(id: string, q: string, ms: number) {
   console.log(\`SELECT took \${ms} ms for \${id}\`);
   await fetch(\`/api/users?id=\${id}\`);
 }`,
+    // Found in published ORM and driver code (the bench corpus): a class's own query() method is
+    // its API, not an unknown client; helpers named for escaping escape; a call we cannot see
+    // into may validate; arithmetic yields numbers.
+    {
+      code: `export class SqliteRunner {
+  async query(sql) { return this.connection.all(sql); }
+  async pragma(table, name) { return this.query(\`PRAGMA \${name}("\${table}")\`); }
+}`,
+      js: true,
+    },
+    `import { db } from './database';
+export async function load(table: string, columns: string[], depth: number) {
+  await db.query(\`SELECT * FROM \${escapePath(table)} WHERE \${quoteIdentifier(columns[0])} IS NOT NULL\`);
+  await db.query(\`SELECT \${formatColumns(columns)} FROM t\`);
+  await db.query('SAVEPOINT sp_' + (depth + 1));
+}
+declare function escapePath(s: string): string;
+declare function quoteIdentifier(s: string): string;
+declare function formatColumns(s: string[]): string;`,
     // Numbers cannot inject: typed mode knows `id` is a number.
     {
       code: `${header}export const byId = (id: number) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
