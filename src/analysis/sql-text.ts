@@ -558,6 +558,12 @@ export function holePosition(before: string, after: string): 'value' | 'identifi
   if (/(?:\bfrom|\bjoin|\binto|\bupdate|\btable|\bby|\bas|\bexists|\bon\s+(?:table|conflict)|\bindex|\bcolumn|\bschema|\bdatabase|\bview|\btruncate|\bdrop|\bselect|\bdistinct|\breturning)$/.test(tail)) {
     return 'identifier';
   }
+  if (
+    /^\s*(?:=|<>|!=|<=|>=|<|>|\blike\b|\bilike\b|\bin\b|\bis\b|\bbetween\b|(?:asc|desc)\b)/i.test(after) &&
+    (tail === '' || /(?:\bwhere|\bhaving|\band|\bor|\bon|\(|,)$/.test(tail))
+  ) {
+    return 'identifier';
+  }
   if (/[,(]$/.test(tail)) {
     // In a list: the clause that opened it decides (a column list or a list of values).
     const clause = /.*\b(select|values|in|by|from|into|where|set|and|or|on|having|returning|distinct|using|call|exec)\b/s.exec(tail)?.[1];

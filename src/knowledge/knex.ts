@@ -39,6 +39,7 @@ export default {
         safeForm: 'pass values as bindings, `.{{method}}(sql, [value])` with `?` (and `??` for identifiers)',
         rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
         byShape: 'name',
+        clause: { whereRaw: 'WHERE', orWhereRaw: 'WHERE', andWhereRaw: 'WHERE', havingRaw: 'HAVING', orHavingRaw: 'HAVING', andHavingRaw: 'HAVING', orderByRaw: 'ORDER BY', groupByRaw: 'GROUP BY', joinRaw: '', fromRaw: 'FROM', selectRaw: 'SELECT', onRaw: 'ON' },
       },
     ],
     safeCalls: [{ instanceOf: 'Knex', method: 'ref' }],

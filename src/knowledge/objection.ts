@@ -31,6 +31,15 @@ export default {
         kind: 'query',
         safeForm: 'pass values as bindings, `.{{method}}(sql, [value])` with `?` (and `??` for identifiers)',
         rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
+        clause: { whereRaw: 'WHERE', orWhereRaw: 'WHERE', andWhereRaw: 'WHERE', havingRaw: 'HAVING', orHavingRaw: 'HAVING', orderByRaw: 'ORDER BY', groupByRaw: 'GROUP BY', joinRaw: '', fromRaw: 'FROM', selectRaw: 'SELECT' },
+      },
+      // `Person.knex()` is a knex instance.
+      {
+        callee: { instanceOf: 'Knex', method: 'raw' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as bindings, `{{receiver}}.raw(sql, [value])` with `?` (and `??` for identifiers)',
+        rewrite: { style: 'values-argument', placeholder: 'question', argument: 1 },
       },
     ],
     safeCalls: [{ export: 'ref' }],

@@ -6,7 +6,23 @@ export default {
   modules: ['sequelize-typescript'],
   packages: ['sequelize-typescript'],
   docs: 'https://github.com/sequelize/sequelize-typescript#scopes',
-  factories: [{ export: 'Sequelize', via: 'new', creates: 'Sequelize' }],
+  sql: {
+    sinks: [
+      {
+        callee: { instanceOf: 'Sequelize', method: 'query' },
+        sqlArgument: 0,
+        kind: 'query',
+        safeForm: 'pass values as `{{receiver}}.query(sql, { replacements: [value] })` with `?` (or `bind` with `$1`)',
+        rewrite: { style: 'options-property', placeholder: 'question', argument: 1, property: 'replacements' },
+        byShape: 'sql-text',
+      },
+    ],
+    escapes: [{ callee: { instanceOf: 'Sequelize', method: 'escape' } }],
+  },
+  factories: [
+    { export: 'Sequelize', via: 'new', creates: 'Sequelize' },
+    { subclassOf: 'Model', property: 'sequelize', creates: 'Sequelize' },
+  ],
   instanceTypes: { Sequelize: 'Sequelize' },
   eagerLoading: {
     defaultScope: [

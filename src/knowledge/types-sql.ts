@@ -43,6 +43,8 @@ export interface SinkSpec {
   readonly byShape?: 'name' | 'sql-text';
   /** postgres.js `sql.unsafe`: a query API alone, a raw fragment inside a `sql` template. */
   readonly rawInsideTemplate?: boolean;
+  /** A clause fragment, not a statement: the SQL keyword that precedes the text, per method (`orderByRaw` → `ORDER BY`). */
+  readonly clause?: string | Readonly<Record<string, string>>;
 }
 
 /** A tagged template that binds every hole as a parameter: `Prisma.sql`, drizzle's `sql`, a postgres.js instance. */

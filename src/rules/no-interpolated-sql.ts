@@ -235,7 +235,8 @@ export default createRule<Options, MessageIds>({
         // The whole text comes from elsewhere: a file, a constant module, or the caller.
         const whole = pieces[0]!;
         if (whole.parameter && whole.node === argument) registerWrapper(call, argument, sink);
-        return;
+        // A clause fragment handed request data whole (`orderBy(req.query.sort)`) is the injection itself.
+        if (clauseOf(sink, call) === undefined || whole.verdict !== 'dynamic' || whole.parameter) return;
       }
       const holes = dataHoles(pieces);
       const first = holes[0];
@@ -250,7 +251,8 @@ export default createRule<Options, MessageIds>({
         context.report({ node: argument, messageId: 'rawHelper', data });
         return;
       }
-      const positions = holes.map((hole) => positionOf(pieces, hole));
+      const clause = clauseOf(sink, call);
+      const positions = holes.map((hole) => positionOf(pieces, hole, clause));
       if (positions[0] === 'identifier') {
         context.report({ node: argument, messageId: 'interpolatedIdentifier', data });
         return;
@@ -271,7 +273,7 @@ export default createRule<Options, MessageIds>({
       // Only what is written at the call can be rewritten in place.
       if (![...bound].every((node) => isWithin(node, argument))) return undefined;
       const placeholder = rewrite.style === 'tagged-method' ? 'dollar' : rewrite.placeholder === 'option' ? typedPlaceholder : rewrite.placeholder;
-      const built = parameterise(sourceCode, argument, (expression) => bound.has(expression), placeholder);
+      const built = parameterise(sourceCode, argument, (expression) => bound.has(expression), placeholder, rewrite.style !== 'options-property');
       if (!built) return undefined;
       const values = `[${built.values.join(', ')}]`;
       const callee = unwrapExpression(call.callee);
@@ -336,7 +338,7 @@ export default createRule<Options, MessageIds>({
       const fn = definition.node;
       const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
       if (index === -1 || !isWithin(call, fn)) return;
-      const wrapperSink: Sink = { library: sink.library, spec: { ...sink.spec, sqlArgument: index, rewrite: undefined } };
+      const wrapperSink: Sink = { library: sink.library, spec: { ...sink.spec, sqlArgument: index, rewrite: undefined, safeForm: safeFormFor(sink, call) } };
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
         const own = ASTUtils.findVariable(sourceCode.getScope(fn), fn.id);
         if (own) wrappers.set(own, { parameter: index, sink: wrapperSink, name: fn.id.name });
@@ -453,9 +455,16 @@ function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
 }
 
 /** Where a hole sits, from the constant text around it. */
-function positionOf(pieces: readonly Piece[], hole: Hole): 'value' | 'identifier' | 'unclear' {
+function clauseOf(sink: Sink, call: TSESTree.CallExpression): string | undefined {
+  const clause = sink.spec.clause;
+  if (clause === undefined || typeof clause === 'string') return clause;
+  const name = calleeName(call);
+  return name === undefined ? undefined : clause[name];
+}
+
+function positionOf(pieces: readonly Piece[], hole: Hole, clause?: string): 'value' | 'identifier' | 'unclear' {
   const index = pieces.indexOf(hole);
-  const before = pieces.slice(0, index).map((piece) => (typeof piece === 'string' ? piece : ' x ')).join('');
+  const before = (clause ? `${clause} ` : '') + pieces.slice(0, index).map((piece) => (typeof piece === 'string' ? piece : ' x ')).join('');
   const next = pieces[index + 1];
   return holePosition(before, typeof next === 'string' ? next : '');
 }

@@ -54,6 +54,8 @@ export function parameterise(
   argument: TSESTree.Node,
   bind: (expression: TSESTree.Expression) => boolean,
   placeholder: PlaceholderStyle,
+  /** Values the driver binds on the server: a typed literal (`interval '…'`) cannot take one. */
+  serverSide = true,
 ): Rewrite | undefined {
   const written = writtenParts(argument);
   if (!written) return undefined;
@@ -87,6 +89,9 @@ export function parameterise(
       template += `\${${source}}`;
       continue;
     }
+    // `interval '${n} days'` → `interval $1` is a syntax error on Postgres; client-side
+    // replacements (Sequelize) are escaped into the text, where it is fine.
+    if (serverSide && /\b(?:interval|date|time|timestamp|timestamptz)\s*$/i.test(text.slice(0, openQuote))) return undefined;
     const prefix = text.slice(openQuote + 1);
     const next = parts[i + 1];
     const suffixEnd = next && 'text' in next ? next.text.indexOf("'") : -1;

@@ -226,7 +226,7 @@ export class Repo {
   purge(table: string) { return this.exec('TRUNCATE ' + table); }
 }`,
       errors: [
-        { messageId: 'interpolated', line: 6, column: 45, data: { sink: 'run()', hole: 'name', line: '6', safeForm: 'pass values separately, `db.query(text, values)` with `$1`, `$2` placeholders' } },
+        { messageId: 'interpolated', line: 6, column: 45, data: { sink: 'run()', hole: 'name', line: '6', safeForm: 'pass values separately, `pool.query(text, values)` with `$1`, `$2` placeholders' } },
         { messageId: 'interpolatedIdentifier', line: 9, column: 43 },
       ],
     },
