@@ -165,6 +165,8 @@ export function matchCallee<T>(
   call: Call,
   candidates: readonly CalleeCandidate<T>[],
   shapeHolds: (candidate: CalleeCandidate<T>) => boolean = () => true,
+  /** Whether tier 1 may ask the type checker (callers skip it where the answer cannot matter enough). */
+  useTypes = true,
 ): CalleeMatch<T> | undefined {
   const plausible = candidates.filter((candidate) => nameFits(candidate.callee, call));
   if (plausible.length === 0) return undefined;
@@ -172,7 +174,7 @@ export function matchCallee<T>(
   for (const candidate of plausible) {
     if (calleeMatchesByImport(index, call, candidate.callee, candidate.library)) return { candidate, tier: 'import' };
   }
-  const declaration = declarationOf(context, unwrapExpression(call.callee));
+  const declaration = useTypes ? declarationOf(context, unwrapExpression(call.callee)) : null;
   if (declaration) {
     for (const candidate of plausible) {
       if (calleeMatchesDeclaration(declaration, candidate.callee, candidate.library)) return { candidate, tier: 'type' };

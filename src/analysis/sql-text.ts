@@ -79,6 +79,7 @@ const ESCAPE_NAME = /^(?:escape|quote)|(?:Escape|Quote)/;
 export class SqlTextEvaluator {
   private readonly overrides = new Map<TSESLint.Scope.Variable, Verdict>();
   private readonly active = new Set<TSESTree.Node>();
+  private readonly cache = new Map<TSESTree.Node, Piece[]>();
 
   constructor(
     private readonly context: AnyRuleContext,
@@ -87,6 +88,16 @@ export class SqlTextEvaluator {
 
   /** The text of `node` as constant pieces and holes. */
   pieces(node: TSESTree.Node, depth = 0): Piece[] {
+    // Top-level answers do not depend on any callback's parameters: ask once, reuse.
+    if (depth === 0 && this.overrides.size === 0) {
+      let cached = this.cache.get(node);
+      if (!cached) this.cache.set(node, (cached = this.compute(node, depth)));
+      return cached;
+    }
+    return this.compute(node, depth);
+  }
+
+  private compute(node: TSESTree.Node, depth: number): Piece[] {
     if (depth > MAX_DEPTH || this.active.has(node)) return [{ kind: 'hole', node, verdict: 'unknown' }];
     this.active.add(node);
     try {

@@ -32,7 +32,7 @@ export default {
         safeForm: '`sql.raw` inlines its text unescaped: write the query with the sql`… ${value}` tag, and use `sql.identifier()` for names',
       },
       {
-        callee: { instanceOf: 'Database', method: ['execute', 'run', 'all', 'get', 'values'] },
+        callee: { instanceOf: 'Database', method: ['execute', 'run'] },
         sqlArgument: 0,
         kind: 'query',
         safeForm: 'pass a sql`… ${value}` template, which sends every value as a parameter',

@@ -53,6 +53,21 @@ const calleeNames = (candidates: readonly CalleeCandidate<unknown>[]): Set<strin
     ),
   );
 const sinkNames = calleeNames(sinkCandidates);
+/** Candidates by the name they are called with, so most calls cost one map lookup. */
+const sinksByName = new Map<string, CalleeCandidate<Sink>[]>();
+for (const candidate of sinkCandidates) {
+  const { callee } = candidate;
+  const names = 'export' in callee ? nameList(callee.export).map((name) => name.split('.').at(-1) ?? name) : nameList(callee.method);
+  for (const name of names) {
+    const list = sinksByName.get(name) ?? [];
+    // Candidates sharing a name share the SQL argument position, except join conditions: keep
+    // them apart under a position-qualified list so the gate reads the right argument.
+    if (list.length === 0 || list[0]!.entry.spec.sqlArgument === candidate.entry.spec.sqlArgument) {
+      list.push(candidate);
+      sinksByName.set(name, list);
+    }
+  }
+}
 const helperNames = new Set([...calleeNames(escapeCandidates), ...calleeNames(safeCallCandidates)]);
 
 const MAX_SNIPPET = 40;
@@ -330,6 +345,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** Cheap check before any matching: the function whose parameter this is can be called in this file. */
+    function mayBeCalledWrapper(hole: Hole): boolean {
+      if (hole.node.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(hole.node), hole.node);
+      const fn = variable?.defs[0]?.type === 'Parameter' ? variable.defs[0].node : undefined;
+      if (!fn) return false;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+        const own = ASTUtils.findVariable(sourceCode.getScope(fn), fn.id);
+        return Boolean(own?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression));
+      }
+      const holder = fn.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+        const own = ASTUtils.findVariable(sourceCode.getScope(holder), holder.id);
+        return Boolean(own?.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression));
+      }
+      return holder?.type === AST_NODE_TYPES.MethodDefinition;
+    }
+
     function registerWrapper(call: TSESTree.CallExpression, argument: TSESTree.Node, sink: Sink): void {
       const parameter = argument as TSESTree.Identifier;
       const variable = ASTUtils.findVariable(sourceCode.getScope(parameter), parameter);
@@ -385,15 +418,26 @@ export default createRule<Options, MessageIds>({
           check(node, userSink, label(node));
           return;
         }
-        if (!sinkNames.has(name)) return;
-        const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, sinkCandidates, (candidate) => {
+        const candidates = sinksByName.get(name);
+        if (!candidates) return;
+        // Cheap first: a report needs text with data in it, or a parameter handed on whole (a
+        // wrapper). Only then ask where the callee comes from, and the type checker last.
+        const argument = node.arguments[candidates[0]!.entry.spec.sqlArgument];
+        if (!mayCarryText(argument)) return;
+        const pieces = evaluator.pieces(argument);
+        const carriesData = pieces.some((piece) => typeof piece !== 'string' && piece.verdict === 'dynamic');
+        if (!carriesData) return;
+        const onlyWrapper = pieces.length === 1 && typeof pieces[0] !== 'string' && pieces[0]!.parameter === true;
+        // A parameter handed on whole only matters if it makes a wrapper someone calls here.
+        if (onlyWrapper && !mayBeCalledWrapper(pieces[0] as Hole)) return;
+        const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, candidates, (candidate) => {
           // `this.query(sql)` inside a class that declares `query` is the class's own API:
           // checked as a wrapper if it hands its text to a sink, never guessed at by shape.
           if (callsOwnMethod(node)) return false;
           if (candidate.entry.spec.byShape === 'name') return true;
-          const argument = node.arguments[candidate.entry.spec.sqlArgument];
-          return argument !== undefined && looksLikeSql(evaluator.pieces(argument));
-        });
+          const text = node.arguments[candidate.entry.spec.sqlArgument];
+          return text !== undefined && looksLikeSql(evaluator.pieces(text));
+        }, !onlyWrapper);
         if (!match) return;
         // By shape we know it runs SQL, not which library: teach the general safe form and
         // leave the rewrite to a tier that knows the placeholder style.
@@ -422,6 +466,25 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Whether an argument can be SQL text at all: not a function, object, array or non-string literal. */
+function mayCarryText(node: TSESTree.Node | undefined): node is TSESTree.Expression {
+  if (!node) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      // A string literal is constant text, a tagged template binds its holes.
+      return false;
+    default:
+      return true;
+  }
+}
 
 function callsOwnMethod(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
