@@ -429,7 +429,8 @@ export default createRule<Options, MessageIds>({
         if (!carriesData) return;
         const onlyWrapper = pieces.length === 1 && typeof pieces[0] !== 'string' && pieces[0]!.parameter === true;
         // A parameter handed on whole only matters if it makes a wrapper someone calls here.
-        if (onlyWrapper && !mayBeCalledWrapper(pieces[0] as Hole)) return;
+        const rawCapable = candidates.some(({ entry }) => entry.spec.kind === 'raw' || entry.spec.rawInsideTemplate === true);
+        if (onlyWrapper && !rawCapable && !mayBeCalledWrapper(pieces[0] as Hole)) return;
         const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, candidates, (candidate) => {
           // `this.query(sql)` inside a class that declares `query` is the class's own API:
           // checked as a wrapper if it hands its text to a sink, never guessed at by shape.
@@ -437,7 +438,7 @@ export default createRule<Options, MessageIds>({
           if (candidate.entry.spec.byShape === 'name') return true;
           const text = node.arguments[candidate.entry.spec.sqlArgument];
           return text !== undefined && looksLikeSql(evaluator.pieces(text));
-        }, !onlyWrapper);
+        }, !onlyWrapper || rawCapable);
         if (!match) return;
         // By shape we know it runs SQL, not which library: teach the general safe form and
         // leave the rewrite to a tier that knows the placeholder style.
