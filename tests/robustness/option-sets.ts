@@ -1,0 +1,18 @@
+/**
+ * Option sets the robustness pass runs besides each rule's defaults: one entry per rule whose
+ * options change code paths. Each inner array is the rule's options list (what follows the
+ * severity in a config). Add a line here when a rule grows options that steer its analysis.
+ */
+export const robustnessOptionSets: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
+  'no-eager-relations': [[{ allowRelations: ['user'] }]],
+  'no-interpolated-sql': [
+    [
+      {
+        sinks: [{ name: 'run' }, { module: '@app/db', export: 'exec', argument: 0, kind: 'raw' }],
+        safeTags: [{ name: 'sqlTag' }],
+        escapeFunctions: [{ name: 'quoteIdent' }, { module: 'sqlstring', export: 'escape' }],
+        placeholder: 'question',
+      },
+    ],
+  ],
+};
