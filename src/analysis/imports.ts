@@ -10,6 +10,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../knowledge';
+import { ioLibraries } from '../knowledge/io';
 import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
 import { perFile, type AnyRuleContext } from './per-file';
 import { libraryModuleSettings } from './settings';
@@ -97,7 +98,8 @@ function buildTraceMap(extraModules: ReadonlyMap<string, LibraryKnowledge>): Tra
     }
     map[moduleName] = root as TraceMapElement;
   };
-  for (const library of libraries) for (const moduleName of library.modules) addModule(moduleName, library);
+  // I/O libraries (src/knowledge/io) are libraries too: their exports and objects are tracked in the same scan.
+  for (const library of [...libraries, ...ioLibraries]) for (const moduleName of library.modules) addModule(moduleName, library);
   for (const [moduleName, library] of extraModules) addModule(moduleName, library);
   return map;
 }

@@ -15,4 +15,16 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'no-io-in-transaction': [
+    [
+      {
+        ioFunctions: [{ name: 'notify' }, { module: '@app/mail', export: 'send' }],
+        ioModules: ['@app/http'],
+        allow: [{ name: 'publish' }],
+        allowLibraries: ['ioredis'],
+        transactionalDecorators: ['Transactional', 'InTransaction'],
+        transactionFunctions: ['withTransaction'],
+      },
+    ],
+  ],
 };
