@@ -108,7 +108,11 @@ export interface SqlMigrationSpec {
   readonly downSuffix?: string;
   /** For `sections`: patterns (multiline) of the comment lines that open the up and the down section. */
   readonly sections?: { readonly up: string; readonly down: string };
-  /** A file, relative to the migrations folder, whose presence identifies the tool's folder (`meta/_journal.json`). */
+  /**
+   * A file whose presence identifies the tool's migrations folder wherever it is, relative to that
+   * folder (drizzle-kit's `meta/_journal.json`; for the `folder` layout, relative to the folder of the
+   * migration folders: Prisma's `migration_lock.toml`).
+   */
   readonly marker?: string;
   /** The folder the SQL files live in, inside the migrations folder (db-migrate's `sqls`). */
   readonly subfolder?: string;

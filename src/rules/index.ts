@@ -1,10 +1,14 @@
 import noEagerRelations from './no-eager-relations';
+import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
+import requireMigrationDown from './require-migration-down';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
   'no-eager-relations': noEagerRelations,
+  'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,
   'no-io-in-transaction': noIoInTransaction,
+  'require-migration-down': requireMigrationDown,
 };

@@ -16,6 +16,9 @@
  *     <!-- correct {"options": [{"allowRelations": ["currency"]}]} -->    rule options
  *     <!-- incorrect {"settings": {"dbconventions": {…}}} -->             shared settings
  *     <!-- incorrect {"typed": true} -->                                  with type information
+ *     <!-- incorrect {"filename": "migrations/20240101_x.js"} -->        linted as that file (relative to the
+ *                                                                         repository root): the migration rules
+ *                                                                         decide from the path
  *
  * `typed` blocks are linted as tests/fixtures/file.ts (file.js for js) of the fixture project, with the
  * TypeScript project service: their imports of `./orm` and `./db` resolve to the fixture modules, which
@@ -48,6 +51,8 @@ interface BlockSettings {
   options?: unknown[];
   settings?: Record<string, unknown>;
   typed?: boolean;
+  /** Lint the block as this file, relative to the repository root (the migration rules look at paths). */
+  filename?: string;
 }
 
 interface CodeBlock {
@@ -101,21 +106,21 @@ const plugin = { meta: { name: 'eslint-plugin-dbconventions' }, rules };
 
 /** Lints one block with one rule, the way the block's marker says. */
 function lintBlock(ruleName: string, block: CodeBlock): Linter.LintMessage[] {
-  const { options = [], settings = {}, typed = false } = block.settings;
+  const { options = [], settings = {}, typed = false, filename: hint } = block.settings;
   const isModule = /^\s*(import|export)\b/m.test(block.code);
   let filename: string;
   let languageOptions: Linter.Config['languageOptions'];
   if (typed) {
-    filename = path.join(fixturesDir, block.language === 'ts' ? 'file.ts' : 'file.js');
+    filename = hint ? path.join(root, hint) : path.join(fixturesDir, block.language === 'ts' ? 'file.ts' : 'file.js');
     languageOptions = {
       parser: tsParser,
       parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
     };
   } else if (block.language === 'ts') {
-    filename = path.join(root, 'docs-example.ts');
+    filename = path.join(root, hint ?? 'docs-example.ts');
     languageOptions = { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } };
   } else {
-    filename = path.join(root, isModule ? 'docs-example.mjs' : 'docs-example.cjs');
+    filename = path.join(root, hint ?? (isModule ? 'docs-example.mjs' : 'docs-example.cjs'));
     languageOptions = { ecmaVersion: 'latest', sourceType: isModule ? 'module' : 'commonjs' };
   }
   const config: Linter.Config[] = [

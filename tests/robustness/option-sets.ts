@@ -5,6 +5,9 @@
  */
 export const robustnessOptionSets: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
   'no-eager-relations': [[{ allowRelations: ['user'] }]],
+  'no-generic-migration-name': [
+    [{ folders: ['**'], genericWords: ['orders'], allow: ['^init'], deny: ['^v\\d'], acceptGeneratedNames: true }],
+  ],
   'no-interpolated-sql': [
     [
       {
@@ -27,4 +30,5 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'require-migration-down': [[{ folders: ['**'] }]],
 };
