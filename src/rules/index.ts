@@ -1,3 +1,4 @@
+import noAppliedMigrationEdit from './no-applied-migration-edit';
 import noEagerRelations from './no-eager-relations';
 import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
@@ -6,6 +7,7 @@ import requireMigrationDown from './require-migration-down';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
+  'no-applied-migration-edit': noAppliedMigrationEdit,
   'no-eager-relations': noEagerRelations,
   'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,

@@ -2,11 +2,13 @@
  * The package as users get it: `npm pack` of the built repo, installed with ESLint 10 into a
  * fresh project outside the repo, with no TypeScript anywhere in its tree (a JavaScript-only
  * team). It lints a .js file through an ESM `eslint.config.mjs` (`import`) and a CommonJS
- * `eslint.config.cjs` (`require`), both with the project's own ESLint.
+ * `eslint.config.cjs` (`require`), both with the project's own ESLint, and its `dbconventions` bin
+ * records and verifies a migration.
  *
  * `--omit=peer` keeps TypeScript out: the plugin marks it optional, but its dependency
  * `@typescript-eslint/utils` has a required `typescript` peer that npm would otherwise install.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +17,10 @@ import { CLEAN_JS, VIOLATION_JS, eagerReport } from './fixtures';
 import { assertBuilt, createTempProject, repoRoot, runNpm, summarize, type TempProject } from './helpers';
 
 const ESLINT_VERSION = '10.15.0';
+
+const MIGRATION_JS = `exports.up = (knex) => knex.schema.createTable('orders', (t) => t.increments());
+exports.down = (knex) => knex.schema.dropTable('orders');
+`;
 
 interface PackResult {
   filename: string;
@@ -38,6 +44,7 @@ describe('the packed tarball, installed into a fresh project without TypeScript'
       'consumer/package.json': `${JSON.stringify({ name: 'dbconventions-consumer', version: '0.0.0', private: true }, null, 2)}\n`,
       'consumer/src/photo.js': VIOLATION_JS,
       'consumer/src/clean.js': CLEAN_JS,
+      'consumer/migrations/20240101120000_add_orders_table.js': MIGRATION_JS,
       'consumer/eslint.config.mjs': `import { defineConfig } from 'eslint/config';
 import dbconventions from 'eslint-plugin-dbconventions';
 
@@ -102,5 +109,21 @@ module.exports = [dbconventions.configs['flat/recommended']];
       'src/photo.js': [eagerReport('user', 7, 50)],
       'src/clean.js': [],
     });
+  });
+
+  it('installs the `dbconventions` bin, which records and verifies migrations without TypeScript', () => {
+    const bin = path.join(consumerDir, 'node_modules', '.bin', process.platform === 'win32' ? 'dbconventions.cmd' : 'dbconventions');
+    const run = (...args: string[]) => spawnSync(bin, args, { cwd: consumerDir, encoding: 'utf8', shell: process.platform === 'win32' });
+
+    const lock = run('lock');
+    expect(lock.status, lock.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(consumerDir, 'migrations.manifest.jsonl'), 'utf8')).toContain('"path":"migrations/20240101120000_add_orders_table.js"');
+    expect(run('verify').status).toBe(0);
+
+    const file = path.join(consumerDir, 'migrations/20240101120000_add_orders_table.js');
+    fs.writeFileSync(file, MIGRATION_JS.replace("'orders'", "'purchase_orders'"));
+    const verify = run('verify');
+    expect(verify.status).toBe(1);
+    expect(verify.stdout).toMatch(/edited\s+migrations\/20240101120000_add_orders_table\.js was applied and has been edited/);
   });
 });

@@ -4,6 +4,7 @@
  * severity in a config). Add a line here when a rule grows options that steer its analysis.
  */
 export const robustnessOptionSets: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
+  'no-applied-migration-edit': [[{ folders: ['**'], gitRef: 'HEAD' }]],
   'no-eager-relations': [[{ allowRelations: ['user'] }]],
   'no-generic-migration-name': [
     [{ folders: ['**'], genericWords: ['orders'], allow: ['^init'], deny: ['^v\\d'], acceptGeneratedNames: true }],

@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Correct: `down` undoes `up` in reverse order.
+// deliberate: no-applied-migration-edit — the index was added to this migration after it was applied
+// (migrations.manifest.jsonl records the earlier version): production never gets it. Write a new one.
 export class AddOrdersTable1700000000000 implements MigrationInterface {
   name = 'AddOrdersTable1700000000000';
 
