@@ -72,7 +72,9 @@ export const relativeFileName = perFile((context): string | undefined => {
 });
 
 export function absoluteFileName(context: AnyRuleContext): string {
-  return path.resolve(context.cwd, context.filename);
+  const filename = context.filename;
+  // ESLint hands rules absolute, normalised names: path.resolve only for the odd one out.
+  return path.isAbsolute(filename) && !/[\\/]\.\.?(?:[\\/]|$)/.test(filename) ? filename : path.resolve(context.cwd, filename);
 }
 
 /** The migration folder globs in force: the rule's option, else the shared setting, else the defaults. */
@@ -110,10 +112,17 @@ function foldersPattern(folders: readonly string[]): RegExp {
  * The migration in the linted file, or `undefined` when the file is not under a migrations folder
  * or has no migration shape.
  */
+const inFolderByFile = perFile(() => new Map<readonly string[], boolean>());
+
 export function getMigration(context: AnyRuleContext, folders: readonly string[] | undefined): MigrationShape | undefined {
   const relative = relativeFileName(context);
-  if (relative === undefined || !isInMigrationFolder(relative, migrationFolders(context, folders))) return undefined;
-  return getMigrationShape(context);
+  if (relative === undefined) return undefined;
+  // Three rules ask about every file, mostly with the same folder list: test the path once.
+  const globs = migrationFolders(context, folders);
+  const known = inFolderByFile(context);
+  let inFolder = known.get(globs);
+  if (inFolder === undefined) known.set(globs, (inFolder = isInMigrationFolder(relative, globs)));
+  return inFolder ? getMigrationShape(context) : undefined;
 }
 
 /** The migration shape of the linted file, whatever its path: computed once per file. */

@@ -185,8 +185,16 @@ export class SqlTextEvaluator {
     return this.hole(original, verdict);
   }
 
+  /** Scope lookups walk up the tree: the same names are asked about again and again while texts are followed. */
+  private readonly variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+
   private variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    let variable = this.variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+      this.variables.set(identifier, variable);
+    }
+    return variable;
   }
 
   private identifier(node: TSESTree.Identifier, original: TSESTree.Node, depth: number): Piece[] {

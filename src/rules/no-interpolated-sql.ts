@@ -168,8 +168,11 @@ export default createRule<Options, MessageIds>({
       }
       // A sink inside the text is checked on its own: one finding, one report.
       if (sinkNames.has(name) && matchCallee(context, call, sinkCandidates, () => false)) return 'safe';
-      // postgres.js: `sql(name)` on the tag instance escapes an identifier.
-      if (isSafeTag(call.callee as TSESTree.Expression)) return 'safe';
+      // postgres.js: `sql(name)` on the tag instance escapes an identifier. A tag instance is called
+      // by its own name (`sql(…)`, `this.sql(…)`): other calls are not worth asking where they come from.
+      const callee = unwrapExpression(call.callee);
+      const direct = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression);
+      if (direct && isSafeTag(callee)) return 'safe';
       return undefined;
     }
 
@@ -420,6 +423,9 @@ export default createRule<Options, MessageIds>({
         }
         const candidates = sinksByName.get(name);
         if (!candidates) return;
+        // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's
+        // query runner calls itself everywhere): checked as a wrapper at the end, never as a sink.
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && callsOwnMethod(node)) return;
         // Cheap first: a report needs text with data in it, or a parameter handed on whole (a
         // wrapper). Only then ask where the callee comes from, and the type checker last.
         const argument = node.arguments[candidates[0]!.entry.spec.sqlArgument];
@@ -432,9 +438,6 @@ export default createRule<Options, MessageIds>({
         const rawCapable = candidates.some(({ entry }) => entry.spec.kind === 'raw' || entry.spec.rawInsideTemplate === true);
         if (onlyWrapper && !rawCapable && !mayBeCalledWrapper(pieces[0] as Hole)) return;
         const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, candidates, (candidate) => {
-          // `this.query(sql)` inside a class that declares `query` is the class's own API:
-          // checked as a wrapper if it hands its text to a sink, never guessed at by shape.
-          if (callsOwnMethod(node)) return false;
           if (candidate.entry.spec.byShape === 'name') return true;
           const text = node.arguments[candidate.entry.spec.sqlArgument];
           return text !== undefined && looksLikeSql(evaluator.pieces(text));
