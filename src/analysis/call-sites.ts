@@ -2,7 +2,8 @@
  * Answers "is this object (or function) an argument of a library call the knowledge names, and
  * where inside it?" with the three tiers of DESIGN.md: by import, by type, by shape.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../knowledge/types';
 import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
 import { hasName, nameList } from '../util/names';

@@ -8,7 +8,8 @@
  * values annotated with a library class (`constructor(private ds: DataSource)`), and user
  * classes that extend a library class (`class User extends Model`).
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { libraries } from '../knowledge';
 import { ioLibraries } from '../knowledge/io';
 import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';

@@ -12,7 +12,8 @@
  *
  * Database libraries are never I/O here: the transaction exists to talk to the database.
  */
-import { ASTUtils, AST_NODE_TYPES as NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { libraries } from '../knowledge';
 import { ioLibraries } from '../knowledge/io';
 import type { IoLibraryKnowledge, IoMethodsSpec } from '../knowledge/types-io';
@@ -25,8 +26,6 @@ import { calleeMatchesSpecifier, importedFrom, type Specifier } from './specifie
 import { codeKeys } from './walk';
 import { asyncResultSites, calleeDeclarationSite, typeDeclarationSite, type DeclarationSite } from './types';
 
-// A module-level copy: the package exposes the enum through a getter, read on every access in hot loops.
-const AST_NODE_TYPES = NODE_TYPES;
 
 export type IoCall = TSESTree.CallExpression | TSESTree.NewExpression;
 

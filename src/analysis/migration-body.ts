@@ -4,7 +4,8 @@
  * tool can reverse `up` by itself, and whether a comment or an error message documents an
  * irreversible migration with a reason.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { migrationConventions } from '../knowledge/migrations';
 import type { MigrationToolKnowledge, OperationSpec } from '../knowledge/types-migrations';
 import { staticKeyName, unwrapExpression } from '../util/ast';

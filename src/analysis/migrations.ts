@@ -16,7 +16,8 @@
  * Works on the AST ESLint gives the rule, that is on the editor's unsaved text.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { migrationConventions, migrationTools } from '../knowledge/migrations';
 import type { MigrationToolKnowledge } from '../knowledge/types-migrations';
 import { staticKeyName, unwrapExpression } from '../util/ast';

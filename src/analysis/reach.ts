@@ -8,15 +8,14 @@
  * Not followed: callbacks that run later (`t.afterCommit(() => …)`, `setTimeout`, event
  * listeners) and functions merely defined in the scope.
  */
-import { ASTUtils, AST_NODE_TYPES as NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { staticKeyName, unwrapExpression } from '../util/ast';
 import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit, type IoOptions } from './io';
 import { perFile, type AnyRuleContext } from './per-file';
 import { codeKeys } from './walk';
 import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './transactions';
 
-// A module-level copy: the package exposes the enum through a getter, read on every access in hot loops.
-const AST_NODE_TYPES = NODE_TYPES;
 
 export interface Step {
   /** The call node (in the scope for the first step, in a helper for later ones). */

@@ -3,7 +3,8 @@
  * (`{ module: '@app/db', export: 'run' }`), or a plain name matched on any receiver
  * (`{ name: 'run' }` for the team's own `db.run(sql)` wrapper).
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
 import { staticKeyName, unwrapExpression } from '../util/ast';
 import type { AnyRuleContext } from './per-file';

@@ -11,7 +11,8 @@
  * - `dynamic`: carries data from outside the code (a parameter, a request field, anything
  *   computed from one).
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { staticKeyName, unwrapExpression } from '../util/ast';
 import type { AnyRuleContext } from './per-file';
 

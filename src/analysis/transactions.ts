@@ -12,7 +12,8 @@
  *
  * Callees are recognised in the three tiers of `call-sites.ts` (import, type, shape).
  */
-import { ASTUtils, AST_NODE_TYPES as NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { libraries } from '../knowledge';
 import transactionHelpers from '../knowledge/transaction-helpers';
 import type { LibraryKnowledge } from '../knowledge/types';
@@ -28,8 +29,6 @@ import { matchCallee, type CalleeCandidate } from './call-sites';
 import type { AnyRuleContext } from './per-file';
 import { codeKeys } from './walk';
 
-// A module-level copy: the package exposes the enum through a getter, read on every access in hot loops.
-const AST_NODE_TYPES = NODE_TYPES;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 

@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { argumentPositionOf, chainRoot, matchArgumentSite, type ArgumentPosition, type SiteCandidate, type SiteMatch } from '../analysis/call-sites';
 import { getLibraryIndex } from '../analysis/imports';
 import { declarationOf } from '../analysis/types';

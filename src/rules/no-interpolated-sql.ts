@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/call-sites';
 import { getLibraryIndex } from '../analysis/imports';
 import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/specifiers';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { getReach, type Reach } from '../analysis/reach';
 import { specifierSchema, type Specifier } from '../analysis/specifiers';
 import {
@@ -14,8 +15,6 @@ import transactionHelpers from '../knowledge/transaction-helpers';
 import { calleeName } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
-// A module-level copy: the package exposes the enum through a getter, read on every access in hot loops.
-const AST_NODE_TYPES = NODE_TYPES;
 
 type Options = [
   {

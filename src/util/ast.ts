@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 
 /** Looks through TypeScript-only wrappers and optional chains, which do not change the value. */
 export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {

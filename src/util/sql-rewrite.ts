@@ -3,7 +3,8 @@
  * placeholders, and the values in order. Only for the mechanical case: the text is written at
  * the call (a template or a `+` chain), and every spliced value sits where a value goes.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { PlaceholderStyle } from '../knowledge/types-sql';
 import { unwrapExpression } from './ast';
 
