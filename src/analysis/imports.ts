@@ -15,7 +15,7 @@ import { ioLibraries } from '../knowledge/io';
 import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
 import { perFile, type AnyRuleContext } from './per-file';
 import { libraryModuleSettings } from './settings';
-import { isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { isStringLiteral, outermostWrapper, staticKeyName, unwrapExpression } from '../util/ast';
 import { hasName } from '../util/names';
 
 const { ReferenceTracker, findVariable } = ASTUtils;
@@ -397,16 +397,7 @@ class Index implements LibraryIndex {
 
   /** Where the object a factory returned ends up: a variable, a class field, `this.x = …`. */
   private bindResult(call: TSESTree.Node, origin: Origin): void {
-    let node: TSESTree.Node = call;
-    while (
-      node.parent &&
-      (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
-        node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      node = node.parent;
-    }
+    const node = outermostWrapper(call);
     this.values.set(node, origin);
     const parent = node.parent;
     if (!parent) return;

@@ -8,7 +8,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { migrationConventions } from '../knowledge/migrations';
 import type { MigrationToolKnowledge, OperationSpec } from '../knowledge/types-migrations';
-import { staticKeyName, unwrapExpression } from '../util/ast';
+import { childNodes, staticKeyName, unwrapExpression } from '../util/ast';
 import { callbackParameters, type FunctionNode } from './migrations';
 import { saysWhy } from './migration-reasons';
 
@@ -362,13 +362,7 @@ function callsIn(fn: FunctionNode): TSESTree.CallExpression[] {
       return;
     }
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const child = node[key] as unknown;
-      const isArgument = node.type === AST_NODE_TYPES.CallExpression && key === ('arguments' as keyof typeof node);
-      if (Array.isArray(child)) for (const item of child) visit(item as TSESTree.Node, isArgument || inArgument);
-      else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node, inArgument);
-    }
+    for (const [key, child] of childNodes(node)) visit(child, inArgument || (node.type === AST_NODE_TYPES.CallExpression && key === 'arguments'));
   };
   visit(fn.body, false);
   return calls.sort((a, b) => a.range[0] - b.range[0]);
@@ -432,12 +426,7 @@ export function namesTouched(fn: FunctionNode): string[] {
       if (node.value.cooked) text(node.value.cooked);
       return;
     }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const child = node[key] as unknown;
-      if (Array.isArray(child)) for (const item of child) visit(item as TSESTree.Node);
-      else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node);
-    }
+    for (const [, child] of childNodes(node)) visit(child);
   };
   visit(fn.body);
   return names;
@@ -462,12 +451,7 @@ export function irreversibleCalls(fn: FunctionNode | undefined, tool: MigrationT
   const visit = (node: TSESTree.Node | null | undefined): void => {
     if (!node || typeof node !== 'object') return;
     if (node.type === AST_NODE_TYPES.CallExpression) all.push(node);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
-      const child = node[key] as unknown;
-      if (Array.isArray(child)) for (const item of child) visit(item as TSESTree.Node);
-      else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node);
-    }
+    for (const [, child] of childNodes(node)) visit(child);
   };
   visit(fn.body);
   for (const call of all) {

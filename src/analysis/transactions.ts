@@ -23,7 +23,7 @@ import type {
   TransactionRegionSpec,
   TransactionStatementsSpec,
 } from '../knowledge/types-transactions';
-import { calleeName, staticKeyName, unwrapExpression } from '../util/ast';
+import { calleeName, outermostWrapper, staticKeyName, unwrapExpression } from '../util/ast';
 import { nameList } from '../util/names';
 import { matchCallee, type CalleeCandidate } from './call-sites';
 import type { AnyRuleContext } from './per-file';
@@ -358,16 +358,7 @@ export function decoratedScope(
 
 /** Where the result of the opening call is kept: `const trx = await knex.transaction()`, `this.trx = …`. */
 function resultHandle(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.Node): string | undefined {
-  let node: TSESTree.Node = call;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    node = node.parent;
-  }
+  const node = outermostWrapper(call);
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
     return parent.id.name;

@@ -46,3 +46,34 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
 export function isStringLiteral(node: TSESTree.Node | undefined, value?: string): node is TSESTree.StringLiteral {
   return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && (value === undefined || node.value === value);
 }
+
+/**
+ * The child nodes of a node, for walks that have no visitor keys at hand (the migration rules read
+ * functions without a SourceCode): every own property that holds a node or nodes, `parent` excepted.
+ */
+export function* childNodes(node: TSESTree.Node): Generator<[key: string, child: TSESTree.Node]> {
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && 'type' in item) yield [key, item as TSESTree.Node];
+    } else if (value && typeof value === 'object' && 'type' in value) {
+      yield [key, value as TSESTree.Node];
+    }
+  }
+}
+
+/** The outermost of the awaits and TypeScript wrappers around a value: `await (knex.transaction() as Knex)`. */
+export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
