@@ -10,7 +10,7 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { staticKeyName, unwrapExpression } from '../util/ast';
+import { calleeName, staticKeyName, unwrapExpression } from '../util/ast';
 import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit, type IoOptions } from './io';
 import { perFile, type AnyRuleContext } from './per-file';
 import { codeKeys } from './walk';
@@ -225,13 +225,7 @@ export class Reach {
 
   /** Calls whose function arguments run later: `t.afterCommit(cb)`, `setTimeout(cb)`, `emitter.on(event, cb)`. */
   private defers(call: TSESTree.CallExpression): boolean {
-    const callee = unwrapExpression(call.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? staticKeyName(callee)
-          : undefined;
+    const name = calleeName(call);
     return name !== undefined && (this.afterCommit.has(name) || deferring.has(name));
   }
 

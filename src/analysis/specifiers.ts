@@ -6,7 +6,7 @@
 import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
-import { staticKeyName, unwrapExpression } from '../util/ast';
+import { referenceName, staticKeyName, unwrapExpression } from '../util/ast';
 import type { AnyRuleContext } from './per-file';
 
 export interface Specifier {
@@ -98,13 +98,7 @@ export function calleeMatchesSpecifier(
 ): boolean {
   const callee = unwrapExpression(call.type === AST_NODE_TYPES.TaggedTemplateExpression ? call.tag : call.callee);
   if (specifier.name !== undefined) {
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? staticKeyName(callee)
-          : undefined;
-    return name === specifier.name;
+    return referenceName(callee) === specifier.name;
   }
   const origin = importedFrom(context, callee);
   if (!origin || origin.module !== specifier.module) return false;

@@ -23,7 +23,7 @@ import type {
   TransactionRegionSpec,
   TransactionStatementsSpec,
 } from '../knowledge/types-transactions';
-import { calleeName, outermostWrapper, staticKeyName, unwrapExpression } from '../util/ast';
+import { calleeName, outermostWrapper, referenceName, staticKeyName, unwrapExpression } from '../util/ast';
 import { nameList } from '../util/names';
 import { matchCallee, type CalleeCandidate } from './call-sites';
 import type { AnyRuleContext } from './per-file';
@@ -335,12 +335,7 @@ export function decoratedScope(
   for (const decorator of method.decorators ?? []) {
     const expression = unwrapExpression(decorator.expression);
     const callee = expression.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(expression.callee) : expression;
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? staticKeyName(callee)
-          : undefined;
+    const name = referenceName(callee);
     if (name === undefined || !options.decorators.includes(name)) continue;
     return {
       kind: 'function',

@@ -37,9 +37,14 @@ export function staticKeyName(
 
 /** The name a call is made through: `f()` → f, `a.b.f()` → f. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(callee);
+  return referenceName(call.callee);
+}
+
+/** The name an expression refers to a function by: `fetch` → `fetch`, `this.http.get` → `get`. */
+export function referenceName(node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(expression);
   return undefined;
 }
 
