@@ -158,14 +158,17 @@ export default createRule<Options, MessageIds>({
       if (name === undefined) return undefined;
       if (userEscapes.some((specifier) => calleeMatchesSpecifier(context, call, specifier))) return 'safe';
       if (helperNames.has(name)) {
-        const escape = matchCallee(context, call, escapeCandidates);
+        // `cols.map(…).join(', ')`, `[a, b].join()`: a built-in value's method, never a library's
+        // escape, and no question for the type checker.
+        const useTypes = !hasBuiltInReceiver(call);
+        const escape = matchCallee(context, call, escapeCandidates, undefined, useTypes);
         if (escape) {
           const format = call.arguments[0];
           const unsafe = escape.candidate.entry.unsafeIfFormatContains;
           if (unsafe && !(isStringLiteral(format) && !format.value.includes(unsafe))) return undefined;
           return 'safe';
         }
-        if (matchCallee(context, call, safeCallCandidates)) return 'safe';
+        if (matchCallee(context, call, safeCallCandidates, undefined, useTypes)) return 'safe';
       }
       // A sink inside the text is checked on its own: one finding, one report. Not worth a type
       // query (`map`, `select`, `where` are everywhere): a sink only types could tell stays an
@@ -461,6 +464,8 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
+        // Most files have `this.x()` calls and no method wrapper at all.
+        if (methodWrappers.size === 0) return;
         for (const call of thisCalls) {
           const callee = call.callee as TSESTree.MemberExpression;
           const name = staticKeyName(callee);
@@ -473,6 +478,25 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Methods whose result is a plain array or string, whatever they were called on. */
+const BUILT_IN_RESULTS = new Set(['map', 'filter', 'flatMap', 'slice', 'concat', 'sort', 'reverse', 'split', 'keys', 'values', 'entries']);
+
+/** `[a, b].join()`, `cols.map(…).join()`, `Object.keys(row).join()`: a method of a built-in value. */
+function hasBuiltInReceiver(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = unwrapExpression(callee.object);
+  if (receiver.type === AST_NODE_TYPES.ArrayExpression || receiver.type === AST_NODE_TYPES.TemplateLiteral || receiver.type === AST_NODE_TYPES.Literal) return true;
+  if (receiver.type !== AST_NODE_TYPES.CallExpression) return false;
+  const inner = unwrapExpression(receiver.callee);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticKeyName(inner);
+  if (method === undefined) return false;
+  if (BUILT_IN_RESULTS.has(method)) return true;
+  // `Array.from(rows).join()`
+  return (method === 'from' || method === 'of') && inner.object.type === AST_NODE_TYPES.Identifier && inner.object.name === 'Array';
+}
 
 /** Whether an argument can be SQL text at all: not a function, object, array or non-string literal. */
 function mayCarryText(node: TSESTree.Node | undefined): node is TSESTree.Expression {
