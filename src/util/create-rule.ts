@@ -26,15 +26,26 @@ const MERGED_OPTIONS_KEPT = 64;
  * `RuleCreator`, with the options merged with their defaults once per distinct option list rather than
  * on every file: its own merge starts with a `structuredClone` of the defaults, which the bench showed
  * as the largest single cost of a rule that has nothing to say about most files. Rules never mutate
- * their options, so one merged object serves every file configured the same way.
+ * their options, so one merged object serves every file configured the same way; options ESLint has
+ * already completed from `meta.defaultOptions` are used as they are.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(spec: RuleSpec<Options, MessageIds>) {
   const rule = ruleCreator(spec);
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+  // The keys each default option object has: ESLint 9 and 10 merge `meta.defaultOptions` in
+  // themselves (a new array for every file), and options that already hold every key need no work.
+  const defaultKeys = defaults.map((option) => (isPlainObject(option) ? Object.keys(option) : undefined));
+  const complete = (options: readonly unknown[]): boolean =>
+    options.length >= defaults.length &&
+    defaultKeys.every((keys, i) => {
+      const option = options[i];
+      return keys === undefined ? option !== undefined : isPlainObject(option) && keys.every((key) => key in option);
+    });
   const merged = new Map<string, Options>();
   return {
     ...rule,
     create(context: Parameters<typeof rule.create>[0]) {
+      if (complete(context.options)) return spec.create(context, context.options);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = merged.get(key);
       if (!options) {
@@ -45,4 +56,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       return spec.create(context, options);
     },
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
