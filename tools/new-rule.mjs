@@ -107,7 +107,7 @@ const valid = clientCode(`./not-${libraryId}`);
 // ----------------------------------------------------------------------------------------------- templates
 
 const ruleSource = `import type { TSESTree } from '@typescript-eslint/utils';
-import { getLibraryIndex } from '../analysis/imports';
+import { getLibraryIndex } from '../analysis/objects/imports';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ allowExports?: string[] }];
@@ -153,8 +153,8 @@ export default createRule<Options, MessageIds>({
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // Cheap syntactic filters first; then ask the engines. The import index is built once per
-      // file, however many rules ask (typed answers: \`declarationOf\` in src/analysis/types.ts;
-      // option objects of library calls: \`matchArgumentSite\` in src/analysis/call-sites.ts).
+      // file, however many rules ask (typed answers: \`declarationOf\` in src/analysis/objects/type-checker.ts;
+      // option objects of library calls: \`matchArgumentSite\` in src/analysis/objects/call-sites.ts).
       const origin = getLibraryIndex(context).calleeOrigin(node);
       if (!origin || !LIBRARIES.includes(origin.library.id) || allowed.has(origin.name)) return;
       context.report({

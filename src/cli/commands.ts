@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrationConventions } from '../knowledge/migrations';
-import { GitUnavailable, filesAtRef, readBlobs, resolveGitRef } from '../analysis/git';
-import { ManifestError, comparePaths, parseManifest, writeManifest, MANIFEST_FILE, type Manifest, type ManifestEntry } from '../analysis/manifest';
-import { saysWhy } from '../analysis/migration-reasons';
-import { defaultCliFolders, isMigrationCandidate } from '../analysis/migration-files';
-import { hashMigration, type HashMode } from '../analysis/migration-hash';
-import { tokenizeSql } from '../analysis/migration-lexer';
-import { compareOrder, judgeName, type NameOptions } from '../analysis/migration-name';
+import { GitUnavailable, filesAtRef, readBlobs, resolveGitRef } from '../analysis/migrations/git';
+import { ManifestError, comparePaths, parseManifest, writeManifest, MANIFEST_FILE, type Manifest, type ManifestEntry } from '../analysis/migrations/manifest';
+import { saysWhy } from '../analysis/migrations/reasons';
+import { defaultCliFolders, isMigrationCandidate } from '../analysis/migrations/files-on-disk';
+import { hashMigration, type HashMode } from '../analysis/migrations/hash';
+import { tokenizeSql } from '../analysis/migrations/lexer';
+import { compareOrder, judgeName, type NameOptions } from '../analysis/migrations/name';
 import { classifyRefFiles, discoverMigrations, toPosix, type DiscoveredMigration } from './discover';
 
 export interface CommandResult {

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { classifyMigrationFile, isMigrationCandidate, type FileProbe, type MigrationFileInfo } from '../analysis/migration-files';
-import { contentKind } from '../analysis/migration-hash';
+import { classifyMigrationFile, isMigrationCandidate, type FileProbe, type MigrationFileInfo } from '../analysis/migrations/files-on-disk';
+import { contentKind } from '../analysis/migrations/hash';
 
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'bower_components', 'jspm_packages', 'target']);
 

@@ -5,7 +5,7 @@
  * Never touches the network, never runs the project's code: it reads files, hashes them, and runs
  * local read-only git commands for `--git-ref`.
  */
-import { HASH_MODES, type HashMode } from '../analysis/migration-hash';
+import { HASH_MODES, type HashMode } from '../analysis/migrations/hash';
 import { accept, lock, status, verify, type CommandResult } from './commands';
 
 const USAGE = `Usage: dbconventions <command> [options]

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { migrationTools } from '../knowledge/migrations';
-import { GitUnavailable, fileAtRef, resolveGitRef } from '../analysis/git';
-import { findManifest, manifestKey, peekManifest, readManifestCached, type ManifestState } from '../analysis/manifest';
-import { HASH_MODES, hashMigration, type HashMode } from '../analysis/migration-hash';
-import { absoluteFileName, getMigration, getMigrationShape, isInMigrationFolder, migrationFolders, relativeFileName } from '../analysis/migrations';
+import { GitUnavailable, fileAtRef, resolveGitRef } from '../analysis/migrations/git';
+import { findManifest, manifestKey, peekManifest, readManifestCached, type ManifestState } from '../analysis/migrations/manifest';
+import { HASH_MODES, hashMigration, type HashMode } from '../analysis/migrations/hash';
+import { absoluteFileName, getMigration, getMigrationShape, isInMigrationFolder, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ manifest?: string; gitRef?: string; hash?: HashMode; folders?: string[] }];

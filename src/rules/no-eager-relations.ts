@@ -1,8 +1,8 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { argumentPositionOf, chainRoot, matchArgumentSite, type ArgumentPosition, type SiteCandidate, type SiteMatch } from '../analysis/call-sites';
-import { getLibraryIndex } from '../analysis/imports';
-import { declarationOf } from '../analysis/types';
+import { argumentPositionOf, chainRoot, matchArgumentSite, type ArgumentPosition, type SiteCandidate, type SiteMatch } from '../analysis/objects/call-sites';
+import { getLibraryIndex } from '../analysis/objects/imports';
+import { declarationOf } from '../analysis/objects/type-checker';
 import { libraries } from '../knowledge';
 import type { LibraryKnowledge } from '../knowledge/types';
 import { isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';

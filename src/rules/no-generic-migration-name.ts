@@ -2,9 +2,9 @@ import path from 'node:path';
 import { migrationTools } from '../knowledge/migrations';
 import { epochMsSuffix, mikroOrmClass } from '../knowledge/migrations/schemes';
 import type { NameSchemeSpec } from '../knowledge/types-migrations';
-import { namesTouched, upOperations } from '../analysis/migration-body';
-import { baseNameOf, judgeName, parseName, splitWords, styleLike, type NameOptions, type NameVerdict, type ParsedName } from '../analysis/migration-name';
-import { getMigration, type MigrationShape } from '../analysis/migrations';
+import { namesTouched, upOperations } from '../analysis/migrations/body';
+import { baseNameOf, judgeName, parseName, splitWords, styleLike, type NameOptions, type NameVerdict, type ParsedName } from '../analysis/migrations/name';
+import { getMigration, type MigrationShape } from '../analysis/migrations/detect';
 import { createRule } from '../util/create-rule';
 
 type Options = [

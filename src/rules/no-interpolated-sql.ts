@@ -1,10 +1,10 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/call-sites';
-import { getLibraryIndex } from '../analysis/imports';
-import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/specifiers';
-import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql-text';
-import { declarationOf, isNumericOrLiteralType } from '../analysis/types';
+import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/objects/call-sites';
+import { getLibraryIndex } from '../analysis/objects/imports';
+import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/objects/specifiers';
+import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql/text';
+import { declarationOf, isNumericOrLiteralType } from '../analysis/objects/type-checker';
 import { libraries } from '../knowledge';
 import type { CalleeSpec, LibraryKnowledge } from '../knowledge/types';
 import type { EscapeSpec, PlaceholderStyle, SinkSpec, TagSpec } from '../knowledge/types-sql';

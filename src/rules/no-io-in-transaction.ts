@@ -1,14 +1,14 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { getReach, type Reach } from '../analysis/reach';
-import { specifierSchema, type Specifier } from '../analysis/specifiers';
+import { getReach, type Reach } from '../analysis/transactions/reach';
+import { specifierSchema, type Specifier } from '../analysis/objects/specifiers';
 import {
   decoratedScope,
   transactionOpenerNames,
   transactionScopeOf,
   type TransactionOptions,
   type TransactionScope,
-} from '../analysis/transactions';
+} from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
 import { ioLibraries } from '../knowledge/io';
 import transactionHelpers from '../knowledge/transaction-helpers';

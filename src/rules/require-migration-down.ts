@@ -10,8 +10,8 @@ import {
   upOperations,
   type Documentation,
   type EmptyReason,
-} from '../analysis/migration-body';
-import { getMigration, type MigrationShape } from '../analysis/migrations';
+} from '../analysis/migrations/body';
+import { getMigration, type MigrationShape } from '../analysis/migrations/detect';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ folders?: string[]; irreversibleMarker?: string }];

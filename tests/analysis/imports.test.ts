@@ -3,7 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { describe, expect, it, vi } from 'vitest';
-import { getLibraryIndex, type Origin } from '../../src/analysis/imports';
+import { getLibraryIndex, type Origin } from '../../src/analysis/objects/imports';
 
 /** Lints `code` with a probe rule that records the origin of every identifier and call. */
 function origins(code: string, settings?: Record<string, unknown>): string[] {

@@ -3,7 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { IoClassifier, type IoOptions } from '../../src/analysis/io';
+import { IoClassifier, type IoOptions } from '../../src/analysis/io/calls';
 import { ioLibraries } from '../../src/knowledge/io';
 import { libraries } from '../../src/knowledge';
 

@@ -11,7 +11,7 @@ import {
   writeManifest,
   MANIFEST_FILE,
   type ManifestEntry,
-} from '../../src/analysis/manifest';
+} from '../../src/analysis/migrations/manifest';
 
 const HASH_A = `sha256:${'a'.repeat(64)}`;
 const HASH_B = `sha256:${'b'.repeat(64)}`;

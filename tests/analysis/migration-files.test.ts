@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMigrationFile, defaultCliFolders, looksLikeMigrationScript } from '../../src/analysis/migration-files';
+import { classifyMigrationFile, defaultCliFolders, looksLikeMigrationScript } from '../../src/analysis/migrations/files-on-disk';
 
 const probe = (...files: string[]) => ({ exists: (relative: string) => files.includes(relative) });
 const classify = (relative: string, text: string, files: string[] = []) => {

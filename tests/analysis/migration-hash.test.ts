@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentKind, hashMigration } from '../../src/analysis/migration-hash';
-import { normaliseScriptTokens, tokenizeScript, tokenizeSql } from '../../src/analysis/migration-lexer';
+import { contentKind, hashMigration } from '../../src/analysis/migrations/hash';
+import { normaliseScriptTokens, tokenizeScript, tokenizeSql } from '../../src/analysis/migrations/lexer';
 
 const same = (a: string, b: string, file = 'm.ts') => expect(hashMigration(a, file)).toBe(hashMigration(b, file));
 const differ = (a: string, b: string, file = 'm.ts') => expect(hashMigration(a, file)).not.toBe(hashMigration(b, file));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseNameOf, compareOrder, judgeName, parseName, splitWords, styleLike } from '../../src/analysis/migration-name';
+import { baseNameOf, compareOrder, judgeName, parseName, splitWords, styleLike } from '../../src/analysis/migrations/name';
 import drizzleKit from '../../src/knowledge/migrations/drizzle-kit';
 import golangMigrate from '../../src/knowledge/migrations/golang-migrate';
 import mikroOrm from '../../src/knowledge/migrations/mikro-orm';

@@ -2,8 +2,8 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { analyseDown, upOperations } from '../../src/analysis/migration-body';
-import { getMigration, type MigrationShape } from '../../src/analysis/migrations';
+import { analyseDown, upOperations } from '../../src/analysis/migrations/body';
+import { getMigration, type MigrationShape } from '../../src/analysis/migrations/detect';
 
 interface Seen {
   shape: string;

@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { decoratedScope, transactionScopeOf, type TransactionScope } from '../../src/analysis/transactions';
+import { decoratedScope, transactionScopeOf, type TransactionScope } from '../../src/analysis/transactions/scopes';
 
 const options = { decorators: ['Transactional'], functions: ['withTx'] };
 

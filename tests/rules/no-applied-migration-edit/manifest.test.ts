@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import rule from '../../../src/rules/no-applied-migration-edit';
-import { writeManifest, type ManifestEntry } from '../../../src/analysis/manifest';
-import { hashMigration, type HashMode } from '../../../src/analysis/migration-hash';
+import { writeManifest, type ManifestEntry } from '../../../src/analysis/migrations/manifest';
+import { hashMigration, type HashMode } from '../../../src/analysis/migrations/hash';
 import { fixturesDir } from '../../helpers/rule-tester';
 import { runMigrationRuleTests } from '../migration-testing';
 

@@ -11,8 +11,8 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/no-applied-migration-edit';
-import { MANIFEST_FILE, writeManifest, type ManifestEntry } from '../../../src/analysis/manifest';
-import { hashMigration } from '../../../src/analysis/migration-hash';
+import { MANIFEST_FILE, writeManifest, type ManifestEntry } from '../../../src/analysis/migrations/manifest';
+import { hashMigration } from '../../../src/analysis/migrations/hash';
 
 const KNEX = `exports.up = (knex) => knex.schema.createTable('orders', (t) => t.increments());\nexports.down = (knex) => knex.schema.dropTable('orders');\n`;
 const EDITED = KNEX.replace('increments()', "uuid('id')");

@@ -3,14 +3,14 @@
  * no parser: JavaScript/TypeScript files are recognised from their tokens (an `up` that is
  * exported or defined as a method), SQL files from the tool's layout (Prisma's folders,
  * drizzle-kit's journal, Flyway's `V1__` names, `.up.sql`/`.down.sql` pairs, node-pg-migrate's
- * sections). The ESLint rules use the AST instead (migrations.ts); both read the same knowledge.
+ * sections). The ESLint rules use the AST instead (detect.ts); both read the same knowledge.
  */
-import { migrationConventions, migrationTools } from '../knowledge/migrations';
-import type { MigrationToolKnowledge } from '../knowledge/types-migrations';
-import { matchesAnyGlob } from './glob';
-import { contentKind } from './migration-hash';
-import { tokenizeScript, type ScriptToken } from './migration-lexer';
-import { baseNameOf, parseName, type ParsedName } from './migration-name';
+import { migrationConventions, migrationTools } from '../../knowledge/migrations';
+import type { MigrationToolKnowledge } from '../../knowledge/types-migrations';
+import { matchesAnyGlob } from '../glob';
+import { contentKind } from './hash';
+import { tokenizeScript, type ScriptToken } from './lexer';
+import { baseNameOf, parseName, type ParsedName } from './name';
 
 export interface MigrationFileInfo {
   /** Path relative to the project root, with `/`. */

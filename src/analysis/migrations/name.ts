@@ -3,9 +3,9 @@
  * and judge whether they say what the migration does. Shared by no-generic-migration-name (file,
  * class and `name` field of JS/TS migrations) and the CLI (SQL migrations, out-of-order checks).
  */
-import { migrationConventions } from '../knowledge/migrations';
-import { genericSchemes } from '../knowledge/migrations/schemes';
-import type { GeneratedNameSpec, MigrationToolKnowledge, NameSchemeSpec } from '../knowledge/types-migrations';
+import { migrationConventions } from '../../knowledge/migrations';
+import { genericSchemes } from '../../knowledge/migrations/schemes';
+import type { GeneratedNameSpec, MigrationToolKnowledge, NameSchemeSpec } from '../../knowledge/types-migrations';
 
 export interface ParsedName {
   /** The name as given (file base name, folder name, class name or `name` field). */

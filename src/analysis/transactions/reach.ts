@@ -9,12 +9,12 @@
  * listeners) and functions merely defined in the scope.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { calleeName, staticKeyName, unwrapExpression } from '../util/ast';
-import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit, type IoOptions } from './io';
-import { perFile, type AnyRuleContext } from './per-file';
-import { codeKeys } from './walk';
-import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './transactions';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { calleeName, staticKeyName, unwrapExpression } from '../../util/ast';
+import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit, type IoOptions } from '../io/calls';
+import { perFile, type AnyRuleContext } from '../per-file';
+import { codeKeys } from '../walk';
+import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './scopes';
 
 
 export interface Step {

@@ -17,13 +17,13 @@
  */
 import path from 'node:path';
 import { type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { migrationConventions, migrationTools } from '../knowledge/migrations';
-import type { MigrationToolKnowledge } from '../knowledge/types-migrations';
-import { staticKeyName, unwrapExpression } from '../util/ast';
-import { globToRegExp } from './glob';
-import { parseName } from './migration-name';
-import { perFile, type AnyRuleContext } from './per-file';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { migrationConventions, migrationTools } from '../../knowledge/migrations';
+import type { MigrationToolKnowledge } from '../../knowledge/types-migrations';
+import { staticKeyName, unwrapExpression } from '../../util/ast';
+import { globToRegExp } from '../glob';
+import { parseName } from './name';
+import { perFile, type AnyRuleContext } from '../per-file';
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

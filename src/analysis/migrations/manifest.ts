@@ -22,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { HASH_MODES, type HashMode } from './migration-hash';
+import { HASH_MODES, type HashMode } from './hash';
 
 export const MANIFEST_FILE = 'migrations.manifest.jsonl';
 const MARKER = 'dbconventions/migrations';

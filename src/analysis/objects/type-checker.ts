@@ -8,9 +8,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { libraries } from '../knowledge';
-import type { LibraryKnowledge } from '../knowledge/types';
-import { perFile, type AnyRuleContext } from './per-file';
+import { libraries } from '../../knowledge';
+import type { LibraryKnowledge } from '../../knowledge/types';
+import { perFile, type AnyRuleContext } from '../per-file';
 
 export interface Declaration {
   /** The package the declaration lives in (`typeorm`, `@mikro-orm/core`); undefined for the user's own files. */

@@ -4,10 +4,10 @@
  * (`{ name: 'run' }` for the team's own `db.run(sql)` wrapper).
  */
 import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
+import { AST_NODE_TYPES } from '../../util/node-types';
 import type { JSONSchema4, JSONSchema4ObjectSchema } from '@typescript-eslint/utils/json-schema';
-import { referenceName, staticKeyName, unwrapExpression } from '../util/ast';
-import type { AnyRuleContext } from './per-file';
+import { referenceName, staticKeyName, unwrapExpression } from '../../util/ast';
+import type { AnyRuleContext } from '../per-file';
 
 export interface Specifier {
   /** A function or method name, matched wherever it is called (`db.run`, `run`). */
@@ -63,7 +63,7 @@ export function importedFrom(context: AnyRuleContext, node: TSESTree.Node): { mo
     return { module: String(declaration.source.value), path: segments.join('.') };
   }
   if (definition.type === 'Variable') {
-    // const { run } = require('./db'), const db = require('./db')
+    // const { run } = require('../db'), const db = require('../db')
     const declarator = definition.node as TSESTree.VariableDeclarator;
     const init = declarator.init && unwrapExpression(declarator.init);
     if (

@@ -2,7 +2,7 @@
  * Does a text say why a migration cannot be undone? Plain text in, no parser, so the CLI can ask
  * it about SQL comments without loading ESLint.
  */
-import { migrationConventions } from '../knowledge/migrations';
+import { migrationConventions } from '../../knowledge/migrations';
 
 const vague = migrationConventions.vagueReasons.map((phrase) => new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`, 'gi'));
 const stopWords = new Set(migrationConventions.reasonStopWords);

@@ -10,24 +10,24 @@
  *    commit or rollback that every path takes is outside, a `catch` of a `try` that opened it is
  *    inside until its rollback.
  *
- * Callees are recognised in the three tiers of `call-sites.ts` (import, type, shape).
+ * Callees are recognised in the three tiers of `objects/call-sites.ts` (import, type, shape).
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { libraries } from '../knowledge';
-import transactionHelpers from '../knowledge/transaction-helpers';
-import type { LibraryKnowledge } from '../knowledge/types';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { libraries } from '../../knowledge';
+import transactionHelpers from '../../knowledge/transaction-helpers';
+import type { LibraryKnowledge } from '../../knowledge/types';
 import type {
   TransactionCallbackSpec,
   TransactionChainSpec,
   TransactionRegionSpec,
   TransactionStatementsSpec,
-} from '../knowledge/types-transactions';
-import { calleeName, outermostWrapper, referenceName, staticKeyName, unwrapExpression } from '../util/ast';
-import { nameList } from '../util/names';
-import { matchCallee, type CalleeCandidate } from './call-sites';
-import type { AnyRuleContext } from './per-file';
-import { codeKeys } from './walk';
+} from '../../knowledge/types-transactions';
+import { calleeName, outermostWrapper, referenceName, staticKeyName, unwrapExpression } from '../../util/ast';
+import { nameList } from '../../util/names';
+import { matchCallee, type CalleeCandidate } from '../objects/call-sites';
+import type { AnyRuleContext } from '../per-file';
+import { codeKeys } from '../walk';
 
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;

@@ -4,7 +4,7 @@
  *
  * Two modes, recorded in the manifest:
  * - `tokens` (default): what the file does, not how it is laid out. JavaScript and TypeScript are
- *   hashed as a token stream (migration-lexer.ts): whitespace, line breaks, comments, quote style,
+ *   hashed as a token stream (lexer.ts): whitespace, line breaks, comments, quote style,
  *   trailing commas, statement semicolons and the parentheses of a lone arrow parameter do not
  *   count. SQL is hashed as a token stream without whitespace and comments; strings, quoted
  *   identifiers and case are kept. Other files are hashed by their lines.
@@ -15,7 +15,7 @@
  * normalisation gets a new mode name instead of silently changing recorded hashes.
  */
 import { createHash } from 'node:crypto';
-import { normaliseScriptTokens, tokenizeScript, tokenizeSql } from './migration-lexer';
+import { normaliseScriptTokens, tokenizeScript, tokenizeSql } from './lexer';
 
 export type HashMode = 'tokens' | 'exact';
 

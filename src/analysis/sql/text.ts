@@ -12,9 +12,9 @@
  *   computed from one).
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { staticKeyName, unwrapExpression } from '../util/ast';
-import type { AnyRuleContext } from './per-file';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { staticKeyName, unwrapExpression } from '../../util/ast';
+import type { AnyRuleContext } from '../per-file';
 
 export type Verdict = 'constant' | 'safe' | 'unknown' | 'dynamic';
 

@@ -5,12 +5,12 @@
  * irreversible migration with a reason.
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { migrationConventions } from '../knowledge/migrations';
-import type { MigrationToolKnowledge, OperationSpec } from '../knowledge/types-migrations';
-import { childNodes, staticKeyName, unwrapExpression } from '../util/ast';
-import { callbackParameters, type FunctionNode } from './migrations';
-import { saysWhy } from './migration-reasons';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { migrationConventions } from '../../knowledge/migrations';
+import type { MigrationToolKnowledge, OperationSpec } from '../../knowledge/types-migrations';
+import { childNodes, staticKeyName, unwrapExpression } from '../../util/ast';
+import { callbackParameters, type FunctionNode } from './detect';
+import { saysWhy } from './reasons';
 
 export { saysWhy };
 

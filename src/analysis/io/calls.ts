@@ -13,18 +13,18 @@
  * Database libraries are never I/O here: the transaction exists to talk to the database.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { libraries } from '../knowledge';
-import { ioLibraries } from '../knowledge/io';
-import type { IoLibraryKnowledge, IoMethodsSpec } from '../knowledge/types-io';
-import type { LibraryKnowledge } from '../knowledge/types';
-import { staticKeyName, unwrapExpression } from '../util/ast';
-import { hasName } from '../util/names';
-import { getLibraryIndex, type LibraryIndex } from './imports';
-import { perFile, type AnyRuleContext } from './per-file';
-import { calleeMatchesSpecifier, importedFrom, type Specifier } from './specifiers';
-import { codeKeys } from './walk';
-import { asyncResultSites, calleeDeclarationSite, typeDeclarationSite, type DeclarationSite } from './types';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { libraries } from '../../knowledge';
+import { ioLibraries } from '../../knowledge/io';
+import type { IoLibraryKnowledge, IoMethodsSpec } from '../../knowledge/types-io';
+import type { LibraryKnowledge } from '../../knowledge/types';
+import { staticKeyName, unwrapExpression } from '../../util/ast';
+import { hasName } from '../../util/names';
+import { getLibraryIndex, type LibraryIndex } from '../objects/imports';
+import { perFile, type AnyRuleContext } from '../per-file';
+import { calleeMatchesSpecifier, importedFrom, type Specifier } from '../objects/specifiers';
+import { codeKeys } from '../walk';
+import { asyncResultSites, calleeDeclarationSite, typeDeclarationSite, type DeclarationSite } from '../objects/type-checker';
 
 
 export type IoCall = TSESTree.CallExpression | TSESTree.NewExpression;

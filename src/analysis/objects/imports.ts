@@ -9,14 +9,14 @@
  * classes that extend a library class (`class User extends Model`).
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import { libraries } from '../knowledge';
-import { ioLibraries } from '../knowledge/io';
-import type { FactorySpec, LibraryKnowledge } from '../knowledge/types';
-import { perFile, type AnyRuleContext } from './per-file';
-import { libraryModuleSettings } from './settings';
-import { isStringLiteral, outermostWrapper, staticKeyName, unwrapExpression } from '../util/ast';
-import { hasName } from '../util/names';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { libraries } from '../../knowledge';
+import { ioLibraries } from '../../knowledge/io';
+import type { FactorySpec, LibraryKnowledge } from '../../knowledge/types';
+import { perFile, type AnyRuleContext } from '../per-file';
+import { libraryModuleSettings } from '../settings';
+import { isStringLiteral, outermostWrapper, staticKeyName, unwrapExpression } from '../../util/ast';
+import { hasName } from '../../util/names';
 
 const { ReferenceTracker, findVariable } = ASTUtils;
 const { READ, CALL, CONSTRUCT } = ReferenceTracker;

@@ -3,13 +3,13 @@
  * where inside it?" with the three tiers of DESIGN.md: by import, by type, by shape.
  */
 import { type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
-import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../knowledge/types';
-import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
-import { hasName, nameList } from '../util/names';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../../knowledge/types';
+import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../../util/ast';
+import { hasName, nameList } from '../../util/names';
 import { getLibraryIndex, type LibraryIndex } from './imports';
-import type { AnyRuleContext } from './per-file';
-import { declarationOf, type Declaration } from './types';
+import type { AnyRuleContext } from '../per-file';
+import { declarationOf, type Declaration } from './type-checker';
 
 export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
