@@ -32,3 +32,12 @@ export function libraryModuleSettings(context: AnyRuleContext): ReadonlyMap<stri
   }
   return map ?? undefined;
 }
+
+/**
+ * `settings.dbconventions.followModules: false` turns cross-file reach off: the rules then read
+ * only the linted file (and the type checker, in typed mode). On by default.
+ */
+export function followModulesSetting(context: AnyRuleContext): boolean {
+  const settings = (context.settings as Record<string, unknown> | undefined)?.dbconventions;
+  return !(settings && typeof settings === 'object' && (settings as { followModules?: unknown }).followModules === false);
+}

@@ -3,11 +3,14 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/objects/call-sites';
 import { getLibraryIndex } from '../analysis/objects/imports';
 import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/objects/specifiers';
+import { genericSink, safeFormAt, sinkCandidates, sinkNames, sinksByName, sqlSnippet, type Sink } from '../analysis/sql/sinks';
 import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql/text';
+import { mayCallWrapper, sqlWrapperOf, type SqlWrapperSummary } from '../analysis/sql/wrappers';
+import { describeFile, getLinks } from '../analysis/modules/link';
 import { declarationOf, isNumericOrLiteralType } from '../analysis/objects/type-checker';
 import { libraries } from '../knowledge';
 import type { CalleeSpec, LibraryKnowledge } from '../knowledge/types';
-import type { EscapeSpec, PlaceholderStyle, SinkSpec, TagSpec } from '../knowledge/types-sql';
+import type { EscapeSpec, PlaceholderStyle, TagSpec } from '../knowledge/types-sql';
 import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { hasName, nameList } from '../util/names';
@@ -26,18 +29,8 @@ type Options = [
     placeholder?: PlaceholderStyle;
   },
 ];
-type MessageIds = 'interpolated' | 'interpolatedIdentifier' | 'rawHelper' | 'parameterize';
+type MessageIds = 'interpolated' | 'interpolatedIdentifier' | 'interpolatedThroughHelper' | 'rawHelper' | 'parameterize';
 
-/** A sink the rule knows: from the knowledge, from options, or a same-file wrapper of one. */
-interface Sink {
-  readonly library: LibraryKnowledge | undefined;
-  readonly spec: SinkSpec;
-}
-
-// Everything the rule needs from the knowledge, read once at load.
-const sinkCandidates: CalleeCandidate<Sink>[] = libraries.flatMap((library) =>
-  (library.sql?.sinks ?? []).map((spec) => ({ library, callee: spec.callee, byShape: spec.byShape !== undefined, entry: { library, spec } })),
-);
 const escapeCandidates: CalleeCandidate<EscapeSpec>[] = libraries.flatMap((library) =>
   (library.sql?.escapes ?? []).map((spec) => ({ library, callee: spec.callee, entry: spec })),
 );
@@ -53,25 +46,8 @@ const calleeNames = (candidates: readonly CalleeCandidate<unknown>[]): Set<strin
       'export' in callee ? nameList(callee.export).map((name) => name.split('.').at(-1) ?? name) : nameList(callee.method),
     ),
   );
-const sinkNames = calleeNames(sinkCandidates);
-/** Candidates by the name they are called with, so most calls cost one map lookup. */
-const sinksByName = new Map<string, CalleeCandidate<Sink>[]>();
-for (const candidate of sinkCandidates) {
-  const { callee } = candidate;
-  const names = 'export' in callee ? nameList(callee.export).map((name) => name.split('.').at(-1) ?? name) : nameList(callee.method);
-  for (const name of names) {
-    const list = sinksByName.get(name) ?? [];
-    // Candidates sharing a name share the SQL argument position, except join conditions: keep
-    // them apart under a position-qualified list so the gate reads the right argument.
-    if (list.length === 0 || list[0]!.entry.spec.sqlArgument === candidate.entry.spec.sqlArgument) {
-      list.push(candidate);
-      sinksByName.set(name, list);
-    }
-  }
-}
 const helperNames = new Set([...calleeNames(escapeCandidates), ...calleeNames(safeCallCandidates)]);
 
-const MAX_SNIPPET = 40;
 
 export default createRule<Options, MessageIds>({
   name: 'no-interpolated-sql',
@@ -105,6 +81,8 @@ export default createRule<Options, MessageIds>({
         'SQL injection risk: `{{sink}}` runs SQL text with a name spliced in where a table or column goes (`{{hole}}`, line {{line}}). Identifiers cannot be bound as parameters: check the name against an allow-list of known columns, or quote it with the library\'s identifier escape (`escapeIdentifier`, `??` bindings, `sql.identifier`, `sql.ref`).',
       rawHelper:
         'SQL injection risk: `{{sink}}` puts its argument into the query as it is, and this argument carries data (`{{hole}}`, line {{line}}). {{safeForm}}.',
+      interpolatedThroughHelper:
+        'SQL injection risk: `{{sink}}` hands its {{ordinal}} argument to `{{target}}` ({{file}}), which runs it as SQL text, and data is spliced into that text here (`{{hole}}`, line {{line}}). A value that contains a quote rewrites the query. Keep the text constant and {{safeForm}}; for a table or column name, check it against an allow-list.',
       parameterize: 'Bind the spliced values as parameters: {{preview}}',
     },
     schema: [
@@ -222,8 +200,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function snippet(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
-      return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+      return sqlSnippet(sourceCode, node);
     }
 
     /** How the message names the sink: `pool.query`, or `.where()` at the end of a long builder chain. */
@@ -235,13 +212,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function safeFormFor(sink: Sink, call: TSESTree.CallExpression): string {
-      const callee = unwrapExpression(call.callee);
-      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(callee.object) : 'db';
-      const short = receiver.length > 24 || /\s/.test(receiver) ? 'db' : receiver;
-      return sink.spec.safeForm
-        .replaceAll('{{receiver}}', short)
-        .replaceAll('{{method}}', calleeName(call) ?? 'query')
-        .replaceAll('{{callee}}', snippet(callee));
+      return safeFormAt(sourceCode, sink, call);
     }
 
     function insideSafeTemplate(call: TSESTree.CallExpression): boolean {
@@ -249,7 +220,7 @@ export default createRule<Options, MessageIds>({
       return template?.type === AST_NODE_TYPES.TemplateLiteral && template.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && isSafeTag(template.parent.tag);
     }
 
-    function check(call: TSESTree.CallExpression, sink: Sink, label: string): void {
+    function check(call: TSESTree.CallExpression, sink: Sink, label: string, helper?: SqlWrapperSummary): void {
       const argument = call.arguments[sink.spec.sqlArgument];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || checked.has(argument)) return;
       checked.add(argument);
@@ -271,6 +242,11 @@ export default createRule<Options, MessageIds>({
         line: String(first.node.loc.start.line),
         safeForm: safeFormFor(sink, call),
       };
+      if (helper) {
+        const target = { ...data, ordinal: ORDINALS[helper.parameter] ?? `#${helper.parameter + 1}`, target: helper.sinkText, file: helper.file ? describeFile(context, helper.file) : 'this file', safeForm: helper.safeForm };
+        context.report({ node: argument, messageId: 'interpolatedThroughHelper', data: target });
+        return;
+      }
       if (raw) {
         context.report({ node: argument, messageId: 'rawHelper', data });
         return;
@@ -401,6 +377,25 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    const links = getLinks(context);
+
+    /** A call of the project's own raw-query helper, in another module (or one the same-file pass misses). */
+    function checkProjectHelper(call: TSESTree.CallExpression): void {
+      const target = links!.calledFunction(call);
+      if (!target) return;
+      const helper = sqlWrapperOf(target.context, target.fn);
+      if (!helper) return;
+      // Same-file wrappers are reported by the same-file pass, with the rewrite it can offer.
+      if (!target.crossFile) return;
+      const wrapperSink: Sink = { library: helper.sink.library, spec: { ...helper.sink.spec, sqlArgument: helper.parameter, rewrite: undefined, kind: 'query', clause: undefined } };
+      check(call, wrapperSink, `${calleeText(call)}()`, helper);
+    }
+
+    function calleeText(call: TSESTree.CallExpression): string {
+      const text = sourceCode.getText(call.callee).replace(/\s+/g, '');
+      return text.length <= 40 ? text : (calleeName(call) ?? 'query');
+    }
+
     function userSinkFor(call: TSESTree.CallExpression, name: string): Sink | undefined {
       if (!userSinkNames.has(name) && !userSinkNames.has(undefined)) return undefined;
       const specifier = userSinks.find((candidate) => calleeMatchesSpecifier(context, call, candidate));
@@ -428,7 +423,10 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const candidates = sinksByName.get(name);
-        if (!candidates) return;
+        if (!candidates) {
+          if (links && mayCallWrapper(node)) checkProjectHelper(node);
+          return;
+        }
         // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's
         // query runner calls itself everywhere): checked as a wrapper at the end, never as a sink.
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && callsOwnMethod(node)) return;
@@ -448,7 +446,11 @@ export default createRule<Options, MessageIds>({
           const text = node.arguments[candidate.entry.spec.sqlArgument];
           return text !== undefined && looksLikeSql(evaluator.pieces(text));
         }, !onlyWrapper || rawCapable);
-        if (!match) return;
+        if (!match) {
+          // A sink's name on something that is not the library's object: maybe the project's own helper (`query(sql)` from `./pool`).
+          if (links && !onlyWrapper) checkProjectHelper(node);
+          return;
+        }
         // By shape we know it runs SQL, not which library: teach the general safe form and
         // leave the rewrite to a tier that knows the placeholder style.
         const sink = match.tier === 'shape' && match.candidate.entry.spec.byShape === 'sql-text' ? genericSink(match.candidate.entry) : match.candidate.entry;
@@ -478,6 +480,8 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 /** Methods whose result is a plain array or string, whatever they were called on. */
 const BUILT_IN_RESULTS = new Set(['map', 'filter', 'flatMap', 'slice', 'concat', 'sort', 'reverse', 'split', 'keys', 'values', 'entries']);
@@ -530,17 +534,6 @@ function callsOwnMethod(call: TSESTree.CallExpression): boolean {
         (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && staticKeyName(member) === name,
     )
   );
-}
-
-function genericSink(sink: Sink): Sink {
-  return {
-    library: undefined,
-    spec: {
-      ...sink.spec,
-      rewrite: undefined,
-      safeForm: "pass values separately as parameters, `{{receiver}}.{{method}}(text, values)` with your driver's placeholders (`$1` on Postgres, `?` on MySQL and SQLite)",
-    },
-  };
 }
 
 function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {

@@ -1,6 +1,6 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { getReach, type Reach } from '../analysis/transactions/reach';
+import { getReach, type Reach, type Step } from '../analysis/transactions/reach';
 import { specifierSchema, type Specifier } from '../analysis/objects/specifiers';
 import {
   decoratedScope,
@@ -9,6 +9,8 @@ import {
   type TransactionOptions,
   type TransactionScope,
 } from '../analysis/transactions/scopes';
+import { describeFile } from '../analysis/modules/link';
+import { projectHelperScope } from '../analysis/transactions/helpers';
 import { libraries } from '../knowledge';
 import { ioLibraries } from '../knowledge/io';
 import transactionHelpers from '../knowledge/transaction-helpers';
@@ -128,7 +130,7 @@ export default createRule<Options, MessageIds>({
         const [first, ...rest] = finding.path;
         const data = {
           call: first!.text,
-          path: rest.map((step) => `\`${step.text}\``).join(', which calls '),
+          path: describePath(context, rest),
           what: finding.hit.what,
           waitsOn: finding.hit.waitsOn,
           opener: scope.openerText,
@@ -153,9 +155,15 @@ export default createRule<Options, MessageIds>({
             : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
               ? callee.property.name
               : calleeName(node);
-        if (name === undefined || !openerNames.has(name)) return;
-        const scope = transactionScopeOf(context, node, transactionOptions);
-        if (scope) check(scope);
+        if (name === undefined) return;
+        if (openerNames.has(name)) {
+          const scope = transactionScopeOf(context, node, transactionOptions);
+          if (scope) check(scope);
+        } else if (mayOpenThroughHelper(node, name)) {
+          // The project's own helper (`withTransaction(async (tx) => …)`), found by what it does.
+          const scope = projectHelperScope(context, node);
+          if (scope) check(scope);
+        }
       },
       MethodDefinition(node) {
         // espree's nodes have no `decorators` at all.
@@ -166,6 +174,29 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Array and promise methods take callbacks every few lines and are never transaction helpers. */
+const builtInCallbackMethods = new Set(['map', 'forEach', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'flatMap', 'sort', 'then', 'catch', 'finally']);
+
+/** The cheap test before asking the module engine: a call handed an inline function, through a name that could be a helper. */
+function mayOpenThroughHelper(call: TSESTree.CallExpression, name: string): boolean {
+  if (builtInCallbackMethods.has(name)) return false;
+  return call.arguments.some(
+    (argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression,
+  );
+}
+
+/** `a()`, which calls `b()` in lib/mail.ts, which calls `c()`: a file is named where the path enters it. */
+function describePath(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, steps: readonly Step[]): string {
+  let file: string | undefined;
+  return steps
+    .map((step) => {
+      const entering = step.file !== undefined && step.file !== file;
+      file = step.file;
+      return entering ? `\`${step.text}\` in ${describeFile(context, step.file!)}` : `\`${step.text}\``;
+    })
+    .join(', which calls ');
+}
 
 function handleOf(scope: TransactionScope): unknown {
   return scope.kind === 'function' ? scope.handle : scope.handleText;

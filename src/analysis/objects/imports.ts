@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { libraries } from '../../knowledge';
 import { ioLibraries } from '../../knowledge/io';
 import type { FactorySpec, LibraryKnowledge } from '../../knowledge/types';
+import { getLinks, type Links } from '../modules/link';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { libraryModuleSettings } from '../settings';
 import { isStringLiteral, outermostWrapper, staticKeyName, unwrapExpression } from '../../util/ast';
@@ -142,6 +143,7 @@ class Index implements LibraryIndex {
     private readonly globalScope: TSESLint.Scope.Scope,
     private readonly scopeManager: TSESLint.Scope.ScopeManager,
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly links: Links | undefined,
   ) {}
 
   calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
@@ -170,7 +172,7 @@ class Index implements LibraryIndex {
       case AST_NODE_TYPES.AwaitExpression:
         return this.originOf(node.argument);
       case AST_NODE_TYPES.Identifier:
-        return this.resolveIdentifier(node);
+        return this.resolveIdentifier(node) ?? this.acrossModules(node);
       case AST_NODE_TYPES.MemberExpression: {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) {
           const name = staticKeyName(node);
@@ -179,7 +181,8 @@ class Index implements LibraryIndex {
         }
         const receiver = this.originOf(node.object);
         const property = staticKeyName(node);
-        if (!receiver || receiver.kind === 'export' || property === undefined) return undefined;
+        if (!receiver) return this.acrossModules(node);
+        if (receiver.kind === 'export' || property === undefined) return undefined;
         const factory = receiver.library.factories?.find(
           (f) =>
             'property' in f &&
@@ -190,9 +193,22 @@ class Index implements LibraryIndex {
       }
       case AST_NODE_TYPES.CallExpression:
         return this.resolveCall(node);
+      case AST_NODE_TYPES.LogicalExpression:
+        // `globalThis.prisma ?? new PrismaClient()`: the memoised singleton is the library's object.
+        return node.operator === '&&' ? undefined : (this.originOf(node.right) ?? this.originOf(node.left));
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A value another module of the project exports: `import { db } from './db'` where `db.ts`
+   * says `export const db = knex(config)`. That module's own index says what the value is.
+   */
+  private acrossModules(node: TSESTree.Node): Origin | undefined {
+    const value = this.links?.valueOf(node, 0);
+    if (value?.kind !== 'expression' || value.context.sourceCode.ast === this.sourceCode.ast) return undefined;
+    return getLibraryIndex(value.context).originOf(value.node);
   }
 
   private resolveCall(call: TSESTree.CallExpression): Origin | undefined {
@@ -434,6 +450,7 @@ function scan(context: AnyRuleContext): LibraryIndex {
     globalScope as TSESLint.Scope.Scope,
     sourceCode.scopeManager as TSESLint.Scope.ScopeManager,
     sourceCode as Readonly<TSESLint.SourceCode>,
+    getLinks(context),
   );
   const tracker = new ReferenceTracker(globalScope as TSESLint.Scope.Scope, { mode: 'legacy' }) as Tracker;
   for (const reference of tracker.iterateEsmReferences(traceMap)) index.record(reference as FoundReference);

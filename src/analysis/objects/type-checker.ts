@@ -214,3 +214,26 @@ export function isNumericOrLiteralType(context: AnyRuleContext, node: TSESTree.N
   const isSafe = (type: ts.Type): boolean => (type.isUnion() ? type.types.every(isSafe) : (type.flags & safeFlags) !== 0);
   return isSafe(checker.getTypeAtLocation(tsNode));
 }
+
+/**
+ * Where the function a callee refers to is declared, when that is a file of the user's own (not a
+ * package, not a declaration file): the file and the position of the declaration's name. Lets the
+ * module engine find the function a call runs through aliases, re-exports and inferred types.
+ */
+export function projectDeclarationRange(context: AnyRuleContext, node: TSESTree.Node): { fileName: string; start: number } | null {
+  const services = getTypeServices(context);
+  if (!services) return null;
+  const target = node.type === 'MemberExpression' ? node.property : node;
+  const tsNode = services.nodeMap.get(target);
+  if (!tsNode) return null;
+  const { checker, ts: typescript } = services;
+  let symbol = checker.getSymbolAtLocation(tsNode);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (!declaration) return null;
+  const fileName = declaration.getSourceFile().fileName;
+  if (packageOf(fileName) !== undefined || /\.d\.[cm]?ts$/.test(fileName)) return null;
+  const name = (declaration as { name?: ts.Node }).name;
+  if (!name) return null;
+  return { fileName, start: name.getStart() };
+}

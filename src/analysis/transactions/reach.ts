@@ -5,6 +5,12 @@
  * methods of a constant object), followed transitively and safely against recursion. A finding
  * sits on the call inside the scope and carries the path to the I/O call.
  *
+ * Functions of other modules of the project are followed too, through the module engine
+ * (`modules/link.ts`): `this.mailService.sendWelcome()` in a service injected from another file,
+ * `new InviteEmail(to).schedule()`, a helper imported through a barrel. Each module's summaries
+ * are computed by that module's own reach engine, once per process while the file is unchanged;
+ * the hops are bounded (`MAX_REMOTE_DEPTH`), and a path that reaches another file names it.
+ *
  * Not followed: callbacks that run later (`t.afterCommit(() => …)`, `setTimeout`, event
  * listeners) and functions merely defined in the scope.
  */
@@ -12,6 +18,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { calleeName, staticKeyName, unwrapExpression } from '../../util/ast';
 import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit, type IoOptions } from '../io/calls';
+import { getLinks, type Links } from '../modules/link';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
 import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './scopes';
@@ -22,6 +29,8 @@ export interface Step {
   readonly node: IoCall;
   /** How the call reads in a message: `sendReceipt()`, `this.notify()`, `fetch()`. */
   readonly text: string;
+  /** The project file the call is written in (absolute), when it is not the file of the transaction. */
+  readonly file?: string;
 }
 
 export interface Finding {
@@ -48,6 +57,12 @@ function isFunction(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** How many modules deep a path may go from the file of the transaction. */
+const MAX_REMOTE_DEPTH = 4;
+let remoteDepth = 0;
+/** Set when a walk stopped at the depth bound: its summary is partial, so it is not remembered. */
+let boundHit = false;
+
 function compact(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 50 ? `${oneLine.slice(0, 47)}…` : oneLine;
@@ -61,12 +76,15 @@ export class Reach {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
   private readonly afterCommit = afterCommitMethods;
+  private readonly links: Links | undefined;
 
   constructor(
-    context: { readonly sourceCode: Readonly<TSESLint.SourceCode> },
+    context: AnyRuleContext,
     private readonly classifier: IoClassifier,
+    private readonly options: IoOptions,
   ) {
     this.sourceCode = context.sourceCode;
+    this.links = getLinks(context);
   }
 
   /** Every I/O call that runs inside the scope, at most one finding per call node. */
@@ -123,6 +141,13 @@ export class Reach {
         const summary = this.summary(local);
         return summary ? { node: call, path: [{ node: call, text: this.callText(call) }, ...summary.path], hit: summary.hit } : undefined;
       }
+      // A function of another module of the project: its own reach engine summarises it.
+      // (The module engine also finds functions of this file the shapes above miss: `new Job().run()`.)
+      const remote = this.links?.calledFunction(call);
+      if (remote) {
+        const summary = remote.crossFile ? this.remoteSummary(remote.context, remote.fn) : this.summary(remote.fn);
+        return summary ? { node: call, path: [{ node: call, text: this.callText(call) }, ...summary.path], hit: summary.hit } : undefined;
+      }
       // A function of this file passed by reference: `orders.forEach(notifyCustomer)`.
       for (const argument of call.arguments) {
         const value = unwrapExpression(argument);
@@ -141,12 +166,14 @@ export class Reach {
   }
 
   /** The first path from a function of this file to an I/O call. */
-  private summary(fn: FunctionNode): Summary | null {
+  summary(fn: FunctionNode): Summary | null {
     const known = this.summaries.get(fn);
     if (known !== undefined) return known;
     // Recursion: a function already being summarised adds nothing new to the path.
     if (this.inProgress.has(fn)) return null;
     this.inProgress.add(fn);
+    const outerBoundHit = boundHit;
+    boundHit = false;
     let result: Summary | null = null;
     this.walk(fn, (call, holdsIo) => {
       if (result) return undefined;
@@ -155,8 +182,27 @@ export class Reach {
       return finding;
     });
     this.inProgress.delete(fn);
-    this.summaries.set(fn, result);
+    // A walk cut short by the depth bound may have missed a path: ask again next time.
+    if (!boundHit || result) this.summaries.set(fn, result);
+    boundHit ||= outerBoundHit;
     return result;
+  }
+
+  /** The path to I/O of a function in another module, with that module's file name on its steps. */
+  private remoteSummary(context: AnyRuleContext, fn: FunctionNode): Summary | null {
+    if (remoteDepth >= MAX_REMOTE_DEPTH) {
+      boundHit = true;
+      return null;
+    }
+    remoteDepth++;
+    try {
+      const summary = getReach(context, this.options).summary(fn);
+      if (!summary) return null;
+      const file = getLinks(context)?.file;
+      return { hit: summary.hit, path: summary.path.map((step) => (step.file !== undefined ? step : { ...step, file })) };
+    } finally {
+      remoteDepth--;
+    }
   }
 
   /**
@@ -332,6 +378,6 @@ export function getReach(context: AnyRuleContext, options: IoOptions): Reach {
   const classifier = getIoClassifier(context, options);
   const byClassifier = reaches(context);
   let reach = byClassifier.get(classifier);
-  if (!reach) byClassifier.set(classifier, (reach = new Reach(context, classifier)));
+  if (!reach) byClassifier.set(classifier, (reach = new Reach(context, classifier, options)));
   return reach;
 }

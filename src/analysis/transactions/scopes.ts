@@ -163,7 +163,7 @@ function compact(text: string): string {
 }
 
 /** `prisma.$transaction()`, `db.transaction().execute()`: the callee's text with empty parentheses. */
-function callText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+export function callText(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.CallExpression) {
     const inner = unwrapExpression(callee.object) as TSESTree.CallExpression;
@@ -190,7 +190,7 @@ function hasFunctionArgument(sourceCode: Readonly<TSESLint.SourceCode>, call: TS
   return call.arguments.some((argument) => functionValue(sourceCode, argument) !== undefined);
 }
 
-function handleParameter(fn: FunctionNode, handle: number | 'last' | undefined): TSESTree.Identifier | undefined {
+export function handleParameter(fn: FunctionNode, handle: number | 'last' | undefined): TSESTree.Identifier | undefined {
   if (handle === undefined) return undefined;
   const parameter = handle === 'last' ? fn.params[fn.params.length - 1] : fn.params[handle];
   const node = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
@@ -262,6 +262,32 @@ function callbackScope(context: AnyRuleContext, call: TSESTree.CallExpression): 
       return match.candidate === tentative ? scope : functionScope(sourceCode, call, match.candidate.entry, match.candidate.library);
     });
     if (scope) return scope;
+  }
+  return undefined;
+}
+
+/**
+ * Where a call to a library's callback API takes its callback, whatever is passed there (a
+ * function, or a parameter of the enclosing function: `prisma.$transaction(fn)` inside the
+ * project's own helper), confirmed by the import, type and shape tiers. For the module engine's
+ * transaction-helper summaries.
+ */
+export function transactionCallbackArgument(
+  context: AnyRuleContext,
+  call: TSESTree.CallExpression,
+): { readonly argument: number; readonly handle: number | 'last' | undefined } | undefined {
+  const name = calleeName(call);
+  if (name === undefined) return undefined;
+  for (const way of waysIn(call, name, callbackCandidates, callbackNames)) {
+    const match = matchCallee(context, way.start, way.candidates);
+    if (!match) continue;
+    const spec = match.candidate.entry;
+    if (spec.callback !== 'any') return call.arguments[spec.callback] ? { argument: spec.callback, handle: spec.handle } : undefined;
+    const argument = call.arguments.findIndex((candidate) => {
+      const value = unwrapExpression(candidate);
+      return isFunction(value) || value.type === AST_NODE_TYPES.Identifier;
+    });
+    return argument === -1 ? undefined : { argument, handle: spec.handle };
   }
   return undefined;
 }

@@ -6,7 +6,11 @@ export default {
   modules: ['kafkajs'],
   packages: ['kafkajs'],
   docs: 'https://kafka.js.org/docs/producing',
-  factories: [{ export: 'Kafka', via: 'new', creates: 'Kafka' }],
+  // The producer and admin clients talk to the same brokers: one kind of object for the rule.
+  factories: [
+    { export: 'Kafka', via: 'new', creates: 'Kafka' },
+    { instanceOf: 'Kafka', method: ['producer', 'admin'], creates: 'Kafka' },
+  ],
   // `const producer = kafka.producer()` … `producer.send()`; a producer injected as `Producer`.
   instanceTypes: { Kafka: 'Kafka', Producer: 'Kafka', Admin: 'Kafka', Transaction: 'Kafka' },
   io: {

@@ -39,14 +39,22 @@ export function io(line: number, column: number, call: string, library: string, 
 }
 
 /** A report on a call inside the transaction that reaches I/O through functions of the same file. */
-export function through(line: number, column: number, call: string, path: readonly string[], library: string, opened: Opened) {
+export function through(
+  line: number,
+  column: number,
+  call: string,
+  /** The calls on the way; `[call, file]` where the path enters another file (named relative to the linted file). */
+  path: readonly (string | readonly [string, string])[],
+  library: string,
+  opened: Opened,
+) {
   return {
     messageId: 'ioInTransactionThrough' as MessageIds,
     line,
     column,
     data: {
       call,
-      path: path.map((step) => `\`${step}\``).join(', which calls '),
+      path: path.map((step) => (typeof step === 'string' ? `\`${step}\`` : `\`${step[0]}\` in ${step[1]}`)).join(', which calls '),
       ...kind(library),
       opener: `\`${opened.by}\``,
       line: opened.line,

@@ -1,11 +1,13 @@
-// Typed mode across files: the clients and the database come from the user's own modules
-// (tests/fixtures/io-clients.ts and io-db.ts). The checker sees what they are: the receiver's type is
-// an I/O library's class (AxiosInstance, S3Client, Transporter, Redis, a Stripe resource, Queue,
-// Producer), or the call resolves to an I/O result type (Promise<AxiosResponse>, Promise<Response>).
-// Without type information the same file has no findings: the untyped tier cannot see into other files.
+// Across files: the clients and the database come from the user's own modules
+// (tests/fixtures/io-clients.ts and io-db.ts). Typed, the checker sees what they are: the receiver's type is
+// an I/O library's class (AxiosInstance, S3Client, Transporter, Redis, a Stripe resource, Queue, Producer).
+// Untyped, the module engine reads those modules and sees the same: `export const http = axios.create()`.
+// The project's own functions (`fetchRate`, `notifyWarehouse`) are followed into their file in both modes,
+// and the message names the path. Without a file on disk (the untyped tester's default name) there is
+// nothing to follow, and nothing is reported.
 import rule from '../../../src/rules/no-io-in-transaction';
 import { runRuleTests } from '../../helpers/rule-tester';
-import { io } from './expect';
+import { io, through } from './expect';
 
 const code = `
 import { db, dataSource, kysely, sql } from './io-db';
@@ -43,6 +45,23 @@ export async function settle(orderId: number, cents: number) {
 
 const knexTx = { by: 'db.transaction()', line: 6 };
 
+const acrossFiles = [
+  io(8, 11, 'http.post()', 'axios', knexTx),
+  io(9, 11, 's3.send()', 'aws-sdk-v3', knexTx),
+  io(10, 11, 'mailer.sendMail()', 'nodemailer', knexTx),
+  io(11, 11, 'redis.incr()', 'ioredis', knexTx),
+  io(12, 11, 'stripe.charges.capture()', 'stripe', knexTx),
+  io(13, 11, 'emailQueue.add()', 'bullmq', knexTx),
+  io(14, 11, 'producer.send()', 'kafkajs', knexTx),
+  through(15, 28, 'fetchRate()', [['http.get()', './io-clients.ts']], 'axios', knexTx),
+  through(16, 24, 'loadPage()', [['fetch()', './io-clients.ts']], 'fetch', knexTx),
+  through(17, 11, 'notifyWarehouse()', [['http.post()', './io-clients.ts']], 'axios', knexTx),
+  io(22, 11, 'redis.get()', 'ioredis', { by: 'dataSource.transaction()', line: 20 }),
+  io(26, 11, 'http.get()', 'axios', { by: 'kysely.transaction().execute()', line: 24 }),
+  through(30, 11, 'loadPage()', [['fetch()', './io-clients.ts']], 'fetch', { by: 'sql.begin()', line: 28 }),
+];
+
+
 runRuleTests('no-io-in-transaction: typed, across files', rule, {
   valid: [
     { code, mode: 'untyped' },
@@ -64,20 +83,9 @@ export async function total(id: number) {
     {
       code,
       mode: 'typed',
-      errors: [
-        io(8, 11, 'http.post()', 'axios', knexTx),
-        io(9, 11, 's3.send()', 'aws-sdk-v3', knexTx),
-        io(10, 11, 'mailer.sendMail()', 'nodemailer', knexTx),
-        io(11, 11, 'redis.incr()', 'ioredis', knexTx),
-        io(12, 11, 'stripe.charges.capture()', 'stripe', knexTx),
-        io(13, 11, 'emailQueue.add()', 'bullmq', knexTx),
-        io(14, 11, 'producer.send()', 'kafkajs', knexTx),
-        io(15, 28, 'fetchRate()', 'axios', knexTx),
-        io(16, 24, 'loadPage()', 'fetch', knexTx),
-        io(22, 11, 'redis.get()', 'ioredis', { by: 'dataSource.transaction()', line: 20 }),
-        io(26, 11, 'http.get()', 'axios', { by: 'kysely.transaction().execute()', line: 24 }),
-        io(30, 11, 'loadPage()', 'fetch', { by: 'sql.begin()', line: 28 }),
-      ],
+      errors: acrossFiles,
     },
+    // Untyped, with the file on disk (the tester's working folder is the repository root).
+    { code, mode: 'untyped', filename: 'tests/fixtures/file.ts', errors: acrossFiles },
   ],
 });

@@ -1,0 +1,496 @@
+/**
+ * What a name refers to when the answer lives in another module of the project: the function a
+ * call runs, the class a receiver is an instance of, the value an import binds. Follows
+ * imports (default, named, renamed, namespace), `require` (plain and destructured), `tsconfig`
+ * aliases, barrels and re-exports (`export * from`, `export { x as y } from`), CommonJS
+ * (`module.exports = …`, `exports.x = …`, `export =`), classes (constructed with `new`, static
+ * methods, fields and constructor parameters typed with a project class as NestJS injects them,
+ * methods inherited from a project base class), and constant objects of functions. In typed mode
+ * the checker's declaration is used where the syntax gives no answer (aliases the syntax cannot
+ * follow, interfaces, inferred types).
+ *
+ * The same code answers for the linted file and for the modules it reaches, so a summary of a
+ * module follows that module's own imports: A calls B calls C. Every step is bounded; anything
+ * dynamic (`import()`, a computed `require`, DI by string token) is not followed.
+ */
+import path from 'node:path';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { staticKeyName, unwrapExpression } from '../../util/ast';
+import { projectDeclarationRange } from '../objects/type-checker';
+import type { AnyRuleContext } from '../per-file';
+import { followModulesSetting } from '../settings';
+import { loadModule, type ModuleContext } from './load';
+import { isProjectFile, resolveProjectModule } from './resolve';
+
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What an expression is, as far as the project's modules say. */
+export type Value =
+  | { readonly kind: 'function'; readonly context: ModuleContext; readonly node: FunctionNode }
+  | { readonly kind: 'class'; readonly context: ModuleContext; readonly node: ClassNode }
+  /** An object of a project class: `new MailService()`, a field typed `MailService`, `this`. */
+  | { readonly kind: 'instance'; readonly context: ModuleContext; readonly node: ClassNode }
+  | { readonly kind: 'object'; readonly context: ModuleContext; readonly node: TSESTree.ObjectExpression }
+  /** A whole module: `import * as repo`, `require('./repo')` of an ES module. */
+  | { readonly kind: 'namespace'; readonly context: ModuleContext }
+  /** Any other value, where it is written (`export const db = knex(config)`): for the import engine. */
+  | { readonly kind: 'expression'; readonly context: ModuleContext; readonly node: TSESTree.Node };
+
+/** How a message names another file: relative to the linted file's folder, as an import would (`../lib/db.ts`). */
+export function describeFile(context: AnyRuleContext, file: string): string {
+  const relative = path.relative(path.dirname(path.resolve(context.cwd, context.filename)), file).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** A function of the project a call runs. */
+export interface CalledFunction {
+  readonly context: ModuleContext;
+  readonly fn: FunctionNode;
+  /** Whether it lives in another file than the caller. */
+  readonly crossFile: boolean;
+}
+
+const MAX_HOPS = 8;
+
+// ------------------------------------------------------------------------------------------ sessions
+
+/**
+ * One session per linted file: which module files were compared with the disk for it. Modules
+ * parsed for a summary are marked, so that questions asked inside them join the linted file's session.
+ */
+const modulePrograms = new WeakSet<TSESTree.Program>();
+let session: { program: TSESTree.Program; checked: Map<string, ModuleContext | null> } | undefined;
+
+function sessionFor(context: AnyRuleContext): Map<string, ModuleContext | null> {
+  const program = context.sourceCode.ast;
+  if (!session || (session.program !== program && !modulePrograms.has(program))) session = { program, checked: new Map() };
+  return session.checked;
+}
+
+const linksByProgram = new WeakMap<TSESTree.Program, Links | null>();
+
+/** The link engine of a file (linted or reached); undefined when the team turned cross-file reach off. */
+export function getLinks(context: AnyRuleContext): Links | undefined {
+  const program = context.sourceCode.ast;
+  let links = linksByProgram.get(program);
+  if (links === undefined) {
+    links = followModulesSetting(context) ? new Links(context) : null;
+    linksByProgram.set(program, links);
+  }
+  return links ?? undefined;
+}
+
+function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+function isClass(node: TSESTree.Node | null | undefined): node is ClassNode {
+  return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current.parent as ClassNode;
+  }
+  return undefined;
+}
+
+function exportedName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** `require('./x')` with a constant path, `require` not shadowed. */
+function requiredModule(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string | undefined {
+  const call = unwrapExpression(node);
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require' ||
+    call.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
+    typeof call.arguments[0].value !== 'string'
+  ) {
+    return undefined;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(call.callee), call.callee);
+  return variable && variable.defs.length > 0 ? undefined : call.arguments[0].value;
+}
+
+/** `module.exports`, `exports`: the assignment targets of CommonJS. */
+function commonJsTarget(node: TSESTree.Node): { whole: boolean; name?: string } | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = node.object;
+  const name = staticKeyName(node);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports') return { whole: true };
+  if (name === undefined) return undefined;
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return { whole: false, name };
+  if (object.type === AST_NODE_TYPES.MemberExpression && commonJsTarget(object)?.whole) return { whole: false, name };
+  return undefined;
+}
+
+export class Links {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly root: string;
+  private readonly values = new Map<TSESTree.Node, Value | null>();
+  private readonly exportsByName = new Map<string, Value | null>();
+  /** Specifier → file: packages are asked about again and again (`axios`, `knex`). */
+  private readonly resolved = new Map<string, string | null>();
+
+  private readonly path: string;
+
+  constructor(private readonly context: AnyRuleContext) {
+    this.sourceCode = context.sourceCode;
+    this.root = context.cwd;
+    this.path = path.resolve(context.cwd, context.filename);
+  }
+
+  /** The absolute path of this module's file. */
+  get file(): string {
+    return this.path;
+  }
+
+  /** The module `specifier` names, read and parsed; undefined for packages and files that do not parse. */
+  moduleAt(specifier: string): ModuleContext | undefined {
+    const filename = this.path;
+    let file = this.resolved.get(specifier);
+    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(filename, specifier, this.root) ?? null));
+    if (!file) return undefined;
+    const loaded = loadModule(this.context, file, sessionFor(this.context));
+    if (loaded) modulePrograms.add(loaded.sourceCode.ast);
+    return loaded;
+  }
+
+  // ----------------------------------------------------------------------------------- questions
+
+  /** The project function a call runs, in this file or another; undefined when it cannot be told. */
+  calledFunction(call: TSESTree.CallExpression | TSESTree.NewExpression): CalledFunction | undefined {
+    if (call.type === AST_NODE_TYPES.NewExpression) return undefined;
+    const callee = unwrapExpression(call.callee);
+    let value: Value | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) value = this.valueOf(callee, 0);
+    else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(callee);
+      const receiver = name === undefined ? undefined : this.receiverValue(callee.object, 0);
+      value = receiver && this.member(receiver, name!, 0);
+    }
+    if (value?.kind !== 'function') value = this.typedFunction(callee) ?? value;
+    if (value?.kind !== 'function') return undefined;
+    return { context: value.context, fn: value.node, crossFile: value.context.sourceCode.ast !== this.sourceCode.ast };
+  }
+
+  /** What an expression of this file is, as the project's modules say. */
+  valueOf(node: TSESTree.Node, depth: number): Value | undefined {
+    const expression = unwrapExpression(node);
+    if (this.values.has(expression)) return this.values.get(expression) ?? undefined;
+    this.values.set(expression, null);
+    const value = depth > MAX_HOPS ? undefined : this.compute(expression, depth);
+    this.values.set(expression, value ?? null);
+    return value;
+  }
+
+  /** The value a module exports under a name (`default` for the default export or `module.exports`). */
+  exportValue(name: string, depth: number): Value | undefined {
+    if (this.exportsByName.has(name)) return this.exportsByName.get(name) ?? undefined;
+    this.exportsByName.set(name, null);
+    const value = depth > MAX_HOPS ? undefined : this.findExport(name, depth);
+    this.exportsByName.set(name, value ?? null);
+    return value;
+  }
+
+  // ------------------------------------------------------------------------------------ answers
+
+  private compute(node: TSESTree.Node, depth: number): Value | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierValue(node, depth);
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return { kind: 'function', context: this.context, node };
+      case AST_NODE_TYPES.ClassExpression:
+      case AST_NODE_TYPES.ClassDeclaration:
+        return { kind: 'class', context: this.context, node };
+      case AST_NODE_TYPES.ObjectExpression:
+        return { kind: 'object', context: this.context, node };
+      case AST_NODE_TYPES.NewExpression: {
+        const constructed = this.valueOf(node.callee, depth + 1);
+        return constructed?.kind === 'class' ? { ...constructed, kind: 'instance' } : { kind: 'expression', context: this.context, node };
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const required = requiredModule(this.sourceCode, node);
+        if (required !== undefined) return this.requireValue(required, depth);
+        return { kind: 'expression', context: this.context, node };
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticKeyName(node);
+        const receiver = name === undefined ? undefined : this.receiverValue(node.object, depth + 1);
+        return (receiver && this.member(receiver, name!, depth + 1)) ?? { kind: 'expression', context: this.context, node };
+      }
+      default:
+        return { kind: 'expression', context: this.context, node };
+    }
+  }
+
+  /** `require('./x')`: `module.exports` when the module sets it, else the module's exports. */
+  private requireValue(specifier: string, depth: number): Value | undefined {
+    const target = this.moduleAt(specifier);
+    if (!target) return undefined;
+    const links = getLinks(target);
+    return links?.commonJsExports(depth + 1) ?? { kind: 'namespace', context: target };
+  }
+
+  private identifierValue(identifier: TSESTree.Identifier, depth: number): Value | undefined {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !definition) return undefined;
+    switch (definition.type) {
+      case 'ImportBinding': {
+        const declaration = definition.parent;
+        if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
+        const target = this.moduleAt(declaration.source.value);
+        if (!target) return undefined;
+        const specifier = definition.node;
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'namespace', context: target };
+        const name = specifier.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(specifier.imported) : 'default';
+        return getLinks(target)?.exportValue(name, depth + 1);
+      }
+      case 'FunctionName':
+        return isFunction(definition.node) ? { kind: 'function', context: this.context, node: definition.node } : undefined;
+      case 'ClassName':
+        return isClass(definition.node) ? { kind: 'class', context: this.context, node: definition.node } : undefined;
+      case 'Variable': {
+        const declarator = definition.node;
+        // Only a binding that is never reassigned says what it holds everywhere.
+        if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== declarator.id && ref.init !== true)) return undefined;
+        if (!declarator.init) return undefined;
+        if (declarator.id === definition.name) return this.valueOf(declarator.init, depth + 1);
+        // `const { send } = require('./mail')`, `const { send } = mailer`
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          const property = declarator.id.properties.find(
+            (candidate): candidate is TSESTree.Property =>
+              candidate.type === AST_NODE_TYPES.Property &&
+              (candidate.value === definition.name ||
+                (candidate.value.type === AST_NODE_TYPES.AssignmentPattern && candidate.value.left === definition.name)),
+          );
+          const key = property && staticKeyName(property);
+          const whole = key === undefined ? undefined : this.valueOf(declarator.init, depth + 1);
+          return whole && this.member(whole, key!, depth + 1);
+        }
+        return undefined;
+      }
+      case 'Parameter': {
+        // `(mail: MailService)`: an instance of the class the annotation names.
+        const annotation = (definition.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+        return this.annotatedInstance(annotation, depth);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `MailService` in a type annotation: an instance of that project class. */
+  private annotatedInstance(annotation: TSESTree.TypeNode | undefined, depth: number): Value | undefined {
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const type = this.valueOf(annotation.typeName, depth + 1);
+    return type?.kind === 'class' ? { ...type, kind: 'instance' } : undefined;
+  }
+
+  /** What a call's receiver is: `this`, `this.mailService`, `super`, or any other expression. */
+  private receiverValue(node: TSESTree.Node, depth: number): Value | undefined {
+    const receiver = unwrapExpression(node);
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) {
+      const owner = enclosingClass(receiver);
+      return owner && { kind: 'instance', context: this.context, node: owner };
+    }
+    if (receiver.type === AST_NODE_TYPES.Super) {
+      const owner = enclosingClass(receiver);
+      const base = owner?.superClass ? this.valueOf(owner.superClass, depth + 1) : undefined;
+      return base?.kind === 'class' ? { ...base, kind: 'instance' } : undefined;
+    }
+    if (receiver.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = staticKeyName(receiver);
+      const owner = enclosingClass(receiver);
+      if (name !== undefined && owner) {
+        const field = this.fieldValue(owner, name, depth);
+        if (field) return field;
+      }
+    }
+    return this.valueOf(receiver, depth);
+  }
+
+  /** A field of a class of this file: typed with a project class, initialised with `new X()`, or injected. */
+  private fieldValue(owner: ClassNode, name: string, depth: number): Value | undefined {
+    for (const member of owner.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticKeyName(member) === name) {
+        return this.annotatedInstance(member.typeAnnotation?.typeAnnotation, depth) ?? (member.value ? this.valueOf(member.value, depth + 1) : undefined);
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const parameter of member.value.params) {
+          if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+          if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return this.annotatedInstance(inner.typeAnnotation?.typeAnnotation, depth);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** A member of a value: an export of a namespace, a static or instance method (own or inherited), a property of an object. */
+  member(value: Value, name: string, depth: number): Value | undefined {
+    if (depth > MAX_HOPS) return undefined;
+    switch (value.kind) {
+      case 'namespace':
+        return getLinks(value.context)?.exportValue(name, depth + 1);
+      case 'object': {
+        for (const property of value.node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || staticKeyName(property) !== name) continue;
+          return getLinks(value.context)?.valueOf(property.value, depth + 1);
+        }
+        return undefined;
+      }
+      case 'class':
+      case 'instance': {
+        const isStatic = value.kind === 'class';
+        for (const member of value.node.body.body) {
+          if (
+            (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') ||
+            member.type === AST_NODE_TYPES.PropertyDefinition
+          ) {
+            if (member.static !== isStatic || staticKeyName(member) !== name) continue;
+            const body = member.value && unwrapExpression(member.value);
+            return isFunction(body) ? { kind: 'function', context: value.context, node: body } : undefined;
+          }
+        }
+        const superClass = value.node.superClass;
+        const base = superClass ? getLinks(value.context)?.valueOf(superClass, depth + 1) : undefined;
+        return base?.kind === 'class' ? this.member({ ...base, kind: value.kind }, name, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `module.exports = X` or `export = X` of this module, if it has one. */
+  commonJsExports(depth: number): Value | undefined {
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.TSExportAssignment) return this.valueOf(statement.expression, depth + 1);
+      if (
+        statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+        statement.expression.operator === '=' &&
+        commonJsTarget(statement.expression.left)?.whole
+      ) {
+        return this.valueOf(statement.expression.right, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private findExport(name: string, depth: number): Value | undefined {
+    const starTargets: string[] = [];
+    for (const statement of this.sourceCode.ast.body) {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ExportNamedDeclaration: {
+          if (statement.exportKind === 'type') break;
+          const declaration = statement.declaration;
+          if (declaration) {
+            if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+              return this.valueOf(declaration, depth);
+            }
+            if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+              for (const declarator of declaration.declarations) {
+                if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) {
+                  return declarator.init ? this.valueOf(declarator.init, depth + 1) : undefined;
+                }
+              }
+            }
+          }
+          for (const specifier of statement.specifiers) {
+            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || exportedName(specifier.exported) !== name) continue;
+            const local = exportedName(specifier.local);
+            if (statement.source) {
+              const target = this.moduleAt(statement.source.value);
+              return target && getLinks(target)?.exportValue(local, depth + 1);
+            }
+            return specifier.local.type === AST_NODE_TYPES.Identifier ? this.valueOf(specifier.local, depth + 1) : undefined;
+          }
+          break;
+        }
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+          if (name === 'default') return this.valueOf(statement.declaration, depth + 1);
+          break;
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (statement.exported) {
+            if (exportedName(statement.exported) === name) {
+              const target = this.moduleAt(statement.source.value);
+              return target && { kind: 'namespace', context: target };
+            }
+          } else if (name !== 'default') {
+            starTargets.push(statement.source.value);
+          }
+          break;
+        case AST_NODE_TYPES.ExpressionStatement: {
+          const assignment = statement.expression;
+          if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') break;
+          const target = commonJsTarget(assignment.left);
+          if (target && !target.whole && target.name === name) return this.valueOf(assignment.right, depth + 1);
+          break;
+        }
+        default:
+      }
+    }
+    const commonJs = this.commonJsExports(depth);
+    if (commonJs) return name === 'default' ? commonJs : this.member(commonJs, name, depth + 1);
+    for (const specifier of starTargets) {
+      const target = this.moduleAt(specifier);
+      const found = target && getLinks(target)?.exportValue(name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Typed mode: the checker's declaration of the callee, when it is a function of a project file. */
+  private typedFunction(callee: TSESTree.Node): Value | undefined {
+    const site = projectDeclarationRange(this.context, callee);
+    if (!site || !isProjectFile(site.fileName, this.root)) return undefined;
+    const own = this.path === path.resolve(site.fileName);
+    const target = own ? this.context : loadModule(this.context, site.fileName, sessionFor(this.context));
+    if (!target) return undefined;
+    if (!own) modulePrograms.add(target.sourceCode.ast);
+    const fn = functionAt(target.sourceCode.ast, site.start);
+    return fn && { kind: 'function', context: target, node: fn };
+  }
+}
+
+/** The function declared with its name at `start`: a function declaration, a method, or a variable or field holding a function. */
+function functionAt(program: TSESTree.Program, start: number): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || node.range[0] > start || node.range[1] <= start) return;
+    let name: TSESTree.Node | null | undefined;
+    let value: TSESTree.Node | null | undefined;
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration) [name, value] = [node.id, node];
+    else if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) [name, value] = [node.key, node.value];
+    else if (node.type === AST_NODE_TYPES.VariableDeclarator) [name, value] = [node.id, node.init];
+    else if (node.type === AST_NODE_TYPES.Property) [name, value] = [node.key, node.value];
+    if (name?.range[0] === start) {
+      const fn = value && unwrapExpression(value);
+      if (isFunction(fn)) found = fn;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  return found;
+}

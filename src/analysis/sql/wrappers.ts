@@ -1,0 +1,95 @@
+/**
+ * The project's own raw-query helpers, found by what they do: a function or method that hands one
+ * of its parameters, whole, to a raw-SQL sink as the SQL text (`rawQuery(sql, params)` in
+ * `lib/db.ts` calling `prisma.$queryRawUnsafe(sql, ...params)`, a base repository's `raw(sql)`
+ * calling `this.knex.raw(sql)`), directly or through another such helper. A call of the helper
+ * is then a sink in its own right: data spliced into that argument is the injection.
+ *
+ * Summaries are plain data, computed once per function while its file is unchanged, for
+ * functions of the linted file and of the modules it reaches (read through the module engine).
+ * A helper that splices its parameter into text of its own is not a wrapper: that module's own
+ * lint reports it there.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../../util/node-types';
+import { calleeName, unwrapExpression } from '../../util/ast';
+import { parameterIndex, someCallIn, type FunctionNode } from '../functions';
+import { getLinks } from '../modules/link';
+import { matchCallee } from '../objects/call-sites';
+import type { AnyRuleContext } from '../per-file';
+import { safeFormAt, sinksByName, type Sink } from './sinks';
+
+export interface SqlWrapperSummary {
+  /** The parameter that ends up as SQL text. */
+  readonly parameter: number;
+  readonly sink: Sink;
+  /** How the sink reads in a message: `prisma.$queryRawUnsafe`, `this.knex.raw`. */
+  readonly sinkText: string;
+  /** The library's safe form, filled in at the sink call. */
+  readonly safeForm: string;
+  /** The project file the sink call is in (an absolute path). */
+  readonly file: string | undefined;
+}
+
+const summaries = new WeakMap<FunctionNode, SqlWrapperSummary | null>();
+const MAX_DEPTH = 4;
+let depth = 0;
+
+function sinkText(context: AnyRuleContext, call: TSESTree.CallExpression): string {
+  const callee = unwrapExpression(call.callee);
+  const text = context.sourceCode.getText(callee).replace(/\s+/g, '');
+  return text.length <= 40 ? text : `.${calleeName(call) ?? 'query'}()`;
+}
+
+/** Whether `fn` passes one of its parameters, whole, to a raw-SQL sink as its SQL text. */
+export function sqlWrapperOf(context: AnyRuleContext, fn: FunctionNode): SqlWrapperSummary | undefined {
+  if (summaries.has(fn)) return summaries.get(fn) ?? undefined;
+  if (depth >= MAX_DEPTH || fn.params.length === 0) return undefined;
+  summaries.set(fn, null);
+  depth++;
+  let found: SqlWrapperSummary | undefined;
+  try {
+    someCallIn(context, fn.body, (call) => {
+      const name = calleeName(call);
+      const candidates = name === undefined ? undefined : sinksByName.get(name);
+      if (candidates) {
+        const parameter = parameterIndex(context, fn, call.arguments[candidates[0]!.entry.spec.sqlArgument]);
+        if (parameter === -1) return false;
+        // A parameter carries no SQL shape of its own: only the import tier, or a name that says raw SQL.
+        const match = matchCallee(context, call, candidates, (candidate) => candidate.entry.spec.byShape === 'name');
+        if (!match) return false;
+        const sink = match.candidate.entry;
+        found = { parameter, sink, sinkText: sinkText(context, call), safeForm: safeFormAt(context.sourceCode, sink, call), file: getLinks(context)?.file };
+        return true;
+      }
+      if (call.arguments.length === 0) return false;
+      const target = getLinks(context)?.calledFunction(call);
+      const inner = target && target.fn !== fn ? sqlWrapperOf(target.context, target.fn) : undefined;
+      if (!inner) return false;
+      const parameter = parameterIndex(context, fn, call.arguments[inner.parameter]);
+      if (parameter === -1) return false;
+      found = { ...inner, parameter };
+      return true;
+    });
+  } finally {
+    depth--;
+  }
+  summaries.set(fn, found ?? null);
+  return found;
+}
+
+/** The cheap test before asking: a call with an argument that may be SQL text built from data. */
+export function mayCallWrapper(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    switch (argument.type) {
+      case AST_NODE_TYPES.TemplateLiteral:
+        return argument.expressions.length > 0;
+      case AST_NODE_TYPES.BinaryExpression:
+        return argument.operator === '+';
+      case AST_NODE_TYPES.Identifier:
+        return true;
+      default:
+        return false;
+    }
+  });
+}
