@@ -64,7 +64,7 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
   typed.run(`${title} (typed)`, rule, pick('typed'));
   const js = {
     valid: tests.valid.filter((test) => typeof test !== 'string' && test.js).map(strip),
-    invalid: tests.invalid.filter((test) => test.js).map((test) => ({ ...strip(test), filename: 'file.js' })),
+    invalid: tests.invalid.filter((test) => test.js).map((test) => ({ ...strip(test), filename: test.filename?.replace(/\.tsx?$/, '.js') ?? 'file.js' })),
   };
   if (js.valid.length + js.invalid.length > 0) javascript.run(`${title} (javascript)`, rule, js);
 }

@@ -58,11 +58,11 @@ const TYPED_OPTIONS = ['project', 'projectService', 'programs', 'EXPERIMENTAL_us
 
 let typescriptParser: Parser | null | undefined;
 
-/** typescript-eslint's parser from the user's project, for TypeScript modules of a project linted with espree. */
-function fallbackTypeScriptParser(cwd: string): Parser | null {
+/** typescript-eslint's parser as the linted file would find it, for TypeScript modules of a project linted with espree. */
+function fallbackTypeScriptParser(from: string): Parser | null {
   if (typescriptParser === undefined) {
     try {
-      typescriptParser = createRequire(path.join(cwd, 'package.json'))('@typescript-eslint/parser') as Parser;
+      typescriptParser = createRequire(from)('@typescript-eslint/parser') as Parser;
     } catch {
       typescriptParser = null;
     }
@@ -107,7 +107,7 @@ function parse(context: AnyRuleContext, file: string, text: string): ModuleConte
   let parser = found.parser;
   const options = found.options;
   const typescriptFile = TS_FILE.test(file);
-  if (typescriptFile && !parser?.parseForESLint) parser = fallbackTypeScriptParser(context.cwd) ?? undefined;
+  if (typescriptFile && !parser?.parseForESLint) parser = fallbackTypeScriptParser(path.resolve(context.cwd, context.filename)) ?? undefined;
   if (!parser) return null;
   for (const key of TYPED_OPTIONS) delete options[key];
   const sourceType = /\.c[jt]s$/.test(file) ? 'script' : 'module';
