@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearModuleCache, moduleReads } from '../../src/analysis/modules/load';
+import { getLinks } from '../../src/analysis/modules/link';
+import { parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
+
+const project = path.resolve(__dirname, '../fixtures/project');
+const root = path.resolve(__dirname, '../..');
+
+/** Lints `code` as `file` and records, for every call, the project function it runs (`file:line`). */
+function calledFunctions(code: string, file = path.join(project, 'src/routes/orders.ts'), cwd = root): string[] {
+  const seen: string[] = [];
+  const probe: TSESLint.RuleModule<'x'> = {
+    meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const target = getLinks(context)?.calledFunction(node);
+          if (target) seen.push(`${context.sourceCode.getText(node.callee)} -> ${path.relative(project, target.context.filename)}:${target.fn.loc.start.line}`);
+        },
+      };
+    },
+  };
+  const messages = new Linter({ cwd }).verify(
+    code,
+    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { probe: { rules: { probe } } } as never, rules: { 'probe/probe': 'error' } }],
+    file,
+  );
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return seen;
+}
+
+describe('module resolution', () => {
+  it('resolves relative paths, extensions written as .js, index files and tsconfig paths', () => {
+    const from = path.join(project, 'src/routes/orders.ts');
+    expect(resolveProjectModule(from, '../lib/db', root)).toBe(path.join(project, 'src/lib/db.ts'));
+    expect(resolveProjectModule(from, '../lib/db.js', root)).toBe(path.join(project, 'src/lib/db.ts'));
+    expect(resolveProjectModule(from, '../lib', root)).toBe(path.join(project, 'src/lib/index.ts'));
+    expect(resolveProjectModule(from, '@app/utils/http', root)).toBe(path.join(project, 'src/utils/http.ts'));
+    expect(resolveProjectModule(from, '../lib/pool', root)).toBe(path.join(project, 'src/lib/pool.js'));
+  });
+
+  it('never answers with a package, node_modules, a declaration file or a file outside the project root', () => {
+    const from = path.join(project, 'src/routes/orders.ts');
+    expect(resolveProjectModule(from, 'knex', root)).toBeUndefined();
+    expect(resolveProjectModule(from, 'node:fs', root)).toBeUndefined();
+    expect(resolveProjectModule(from, '../../../../../node_modules/knex/types/index', root)).toBeUndefined();
+    expect(resolveProjectModule(from, '../lib/db', path.join(project, 'src/routes'))).toBeUndefined();
+    expect(resolveProjectModule(from, '../lib/missing', root)).toBeUndefined();
+  });
+
+  it('reads tsconfig files as JSON with comments and trailing commas', () => {
+    expect(parseJsonc('{ // a comment\n "a": "http://x/*y*/", /* block */ "b": [1, 2,], }')).toEqual({ a: 'http://x/*y*/', b: [1, 2] });
+    expect(parseJsonc('{ not json')).toBeUndefined();
+  });
+
+  it('follows `extends` to the base tsconfig that declares paths', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'tests/.tmp-modules-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'app/src/db'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'tsconfig.base.json'), '{ "compilerOptions": { "baseUrl": ".", "paths": { "~db/*": ["app/src/db/*"] } } }');
+      fs.writeFileSync(path.join(dir, 'app/tsconfig.json'), '{ "extends": "../tsconfig.base.json" }');
+      fs.writeFileSync(path.join(dir, 'app/src/db/client.ts'), 'export const x = 1;');
+      expect(resolveProjectModule(path.join(dir, 'app/src/main.ts'), '~db/client', root)).toBe(path.join(dir, 'app/src/db/client.ts'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('calledFunction', () => {
+  it('finds functions through imports, namespaces, barrels, aliases, re-exports and CommonJS', () => {
+    const seen = calledFunctions(`
+import { rawQuery } from '../lib/db';
+import * as db from '../lib/db';
+import { knexRaw, withTransaction } from '@app/lib';
+import knexDefault from '../lib/knex';
+const { query } = require('../lib/pool');
+const webhook = require('../lib/webhook');
+rawQuery('x');
+db.rawQuery('x');
+knexRaw('x');
+withTransaction('x', async () => {});
+query('x');
+webhook.post('x');
+knexDefault.raw('x');
+`);
+    expect(seen).toEqual([
+      'rawQuery -> src/lib/db.ts:6',
+      'db.rawQuery -> src/lib/db.ts:6',
+      'knexRaw -> src/lib/knex.ts:6',
+      'withTransaction -> src/lib/db.ts:16',
+      'query -> src/lib/pool.js:6',
+      'webhook.post -> src/lib/webhook.js:4',
+    ]);
+  });
+
+  it('finds methods: constructed, static, injected, inherited, on a constant object', () => {
+    const seen = calledFunctions(`
+import { MailService, mailer } from '../services/mail.service';
+import { InviteEmail } from '../jobs/invite-email';
+import { UserRepository } from '../services/user.repository';
+class Controller {
+  private readonly field: MailService = new MailService();
+  constructor(private readonly users: UserRepository) {}
+  run(mail: MailService) {
+    new InviteEmail('a').schedule();
+    InviteEmail.scheduleAll([]);
+    this.users.runQuery('x');
+    this.field.sendWelcome('a');
+    mail.welcomeText('a');
+    mailer.send('a');
+  }
+}
+`);
+    expect(seen).toEqual([
+      "new InviteEmail('a').schedule -> src/jobs/invite-email.ts:8",
+      'InviteEmail.scheduleAll -> src/jobs/invite-email.ts:12',
+      'this.users.runQuery -> src/services/base.repository.ts:12',
+      'this.field.sendWelcome -> src/services/mail.service.ts:6',
+      'mail.welcomeText -> src/services/mail.service.ts:15',
+      'mailer.send -> src/services/mail.service.ts:28',
+    ]);
+  });
+
+  it('gives nothing for packages, unknown names, a module that does not parse, or followModules: false', () => {
+    expect(calledFunctions(`import knex from 'knex';\nimport { rawQuery } from '../lib/broken';\nknex('t');\nrawQuery('x');\nunknown();`)).toEqual([]);
+  });
+
+  it('stays inside the project root: the working folder bounds what is read', () => {
+    expect(calledFunctions(`import { rawQuery } from '../lib/db';\nrawQuery('x');`, path.join(project, 'src/routes/orders.ts'), path.join(project, 'src/routes'))).toEqual([]);
+  });
+});
+
+describe('module cache', () => {
+  afterAll(() => clearModuleCache());
+
+  it('reads a module once while it is unchanged, and again after it changes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbconventions-cache-'));
+    try {
+      const helper = path.join(dir, 'helper.ts');
+      fs.writeFileSync(helper, 'export function a() {}\n');
+      const code = `import { a } from './helper';\na();`;
+      const before = moduleReads();
+      expect(calledFunctions(code, path.join(dir, 'main.ts'), dir)).toEqual(['a -> ' + path.relative(project, helper) + ':1']);
+      expect(calledFunctions(code, path.join(dir, 'other.ts'), dir)).toHaveLength(1);
+      expect(moduleReads() - before).toBe(1);
+      fs.writeFileSync(helper, '\n\nexport function a() { return 1; }\n');
+      expect(calledFunctions(code, path.join(dir, 'main.ts'), dir)).toEqual(['a -> ' + path.relative(project, helper) + ':3']);
+      expect(moduleReads() - before).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
