@@ -154,6 +154,11 @@ export interface OperationSpec {
   readonly undo: string;
   /** A descriptive migration name for a migration that does only this: `add_{table}_table`. */
   readonly name?: string;
+  /**
+   * The operation destroys data (a dropped table or column, deleted rows): a `down` that throws after
+   * it needs no written reason, the loss is evident from `up` itself.
+   */
+  readonly losesData?: true;
 }
 
 /** Conventions that hold for every tool: defaults of the rules' options, and the words they judge names by. */

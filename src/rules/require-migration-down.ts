@@ -138,6 +138,8 @@ export default createRule<Options, MessageIds>({
         if (body.kind === 'throws') {
           if (body.message === undefined || saysWhy(body.message, marker)) return;
           if (documentation(commentsAt(down.node, sourceCode), header) === 'documented') return;
+          // `up` drops a table or column or deletes rows: why it cannot be undone is evident from `up` itself.
+          if (migration.up && upOperations(migration.up).some((operation) => operation.spec.losesData)) return;
           const shown = body.message.trim() === '' ? 'an error with no message' : `"${truncate(body.message.trim(), 80)}"`;
           context.report({ loc, messageId: 'undocumentedThrow', data: { message: shown, undo: undoList(migration) } });
           return;

@@ -5,6 +5,41 @@ const FILE = 'migrations/1700000000000-AddOrdersTable.ts';
 
 runMigrationRuleTests('require-migration-down: TypeORM', rule, {
   valid: [
+    // `up` drops a table or deletes rows: a `down` that throws is documented by nature, the loss is evident.
+    {
+      filename: 'migrations/1700000000014-DropLogs.ts',
+      code: `
+import { MigrationInterface, QueryRunner } from 'typeorm';
+export class DropLogs1700000000014 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.dropTable('logs'); }
+  async down(): Promise<void> {
+    throw new Error('Irreversible migration');
+  }
+}
+`,
+    },
+    {
+      filename: 'migrations/1700000000015-DropAudit.ts',
+      code: `
+import { MigrationInterface, QueryRunner } from 'typeorm';
+export class DropAudit1700000000015 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.query('DELETE FROM audit WHERE created_at < now()'); await queryRunner.query('DROP TABLE audit'); }
+  async down() { throw new Error('Not implemented'); }
+}
+`,
+    },
+    // A comment right above \`down\` that says why documents it.
+    {
+      filename: 'migrations/1700000000017-MergeNames.ts',
+      code: `
+import { MigrationInterface, QueryRunner } from 'typeorm';
+export class MergeNames1700000000017 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.query("UPDATE users SET name = first_name || ' ' || last_name"); }
+  // Irreversible: first and last names cannot be split back reliably; restore from the nightly backup.
+  async down() { throw new Error('Not supported'); }
+}
+`,
+    },
     // The generated shape: `down` undoes `up` in reverse order.
     {
       filename: FILE,
@@ -221,13 +256,13 @@ export class DropFax1700000000013 implements MigrationInterface {
         },
       ],
     },
-    // An error that says it is irreversible, but not why.
+    // An error that says it is irreversible, but not why, after an `up` whose loss is not evident.
     {
-      filename: 'migrations/1700000000014-DropLogs.ts',
+      filename: 'migrations/1700000000014-AddLogsChecksum.ts',
       code: `
 import { MigrationInterface, QueryRunner } from 'typeorm';
-export class DropLogs1700000000014 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) { await queryRunner.dropTable('logs'); }
+export class AddLogsChecksum1700000000014 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) { await queryRunner.query('ALTER TABLE logs ADD COLUMN checksum text'); }
   async down(): Promise<void> {
     throw new Error('Irreversible migration');
   }
@@ -238,20 +273,9 @@ export class DropLogs1700000000014 implements MigrationInterface {
           messageId: 'undocumentedThrow',
           line: 3,
           column: 14,
-          data: { message: '"Irreversible migration"', undo: ': re-create table `logs` (and restore the rows you need back)' },
+          data: { message: '"Irreversible migration"', undo: ': drop column `checksum` from `logs`' },
         },
       ],
-    },
-    {
-      filename: 'migrations/1700000000015-DropAudit.ts',
-      code: `
-import { MigrationInterface, QueryRunner } from 'typeorm';
-export class DropAudit1700000000015 implements MigrationInterface {
-  async up(queryRunner: QueryRunner) { await queryRunner.query('DROP TABLE audit'); }
-  async down() { throw new Error('Not implemented'); }
-}
-`,
-      errors: [{ messageId: 'undocumentedThrow', line: 3, column: 14 }],
     },
     // `Promise.resolve()` does nothing; several operations are listed last first.
     {
