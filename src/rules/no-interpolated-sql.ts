@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/objects/call-sites';
-import { getLibraryIndex } from '../analysis/objects/imports';
+import { asMethodCall, chainRoot, matchCallee, type CalleeCandidate, type CalleeMatch } from '../analysis/objects/call-sites';
+import { comesFromDatabaseLibrary, getLibraryIndex } from '../analysis/objects/imports';
 import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/objects/specifiers';
 import { genericSink, safeFormAt, sinkCandidates, sinkNames, sinksByName, sqlSnippet, type Sink } from '../analysis/sql/sinks';
 import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql/text';
@@ -122,6 +122,7 @@ export default createRule<Options, MessageIds>({
     const evaluator = new SqlTextEvaluator(context, {
       classifyCall,
       isSafeTag,
+      isDatabaseRead: (call) => comesFromDatabaseLibrary(getLibraryIndex(context), call.callee),
     });
 
     /** Same-file functions that pass a parameter straight into a sink: sinks in their own right. */
@@ -379,6 +380,28 @@ export default createRule<Options, MessageIds>({
 
     const links = getLinks(context);
 
+    /** `const run = client.query.bind(client)` … `run(sql)`: the sink, called by another name. Answers whether it was one. */
+    function checkAlias(call: TSESTree.CallExpression): boolean {
+      const method = asMethodCall(context, call);
+      const candidates = method && sinksByName.get(calleeName(method) ?? '');
+      if (!method || !candidates) return false;
+      const argument = call.arguments[candidates[0]!.entry.spec.sqlArgument];
+      if (!mayCarryText(argument)) return true;
+      const match = matchCallee(context, method, candidates, (candidate) => {
+        if (candidate.entry.spec.byShape === 'name') return true;
+        const text = call.arguments[candidate.entry.spec.sqlArgument];
+        return text !== undefined && looksLikeSql(evaluator.pieces(text));
+      });
+      if (!match) return false;
+      const sink = match.tier === 'shape' && match.candidate.entry.spec.byShape === 'sql-text' ? genericSink(match.candidate.entry) : match.candidate.entry;
+      // The rewrite is written for the method call; the alias gets the advice alone.
+      const member = unwrapExpression(method.callee) as TSESTree.MemberExpression;
+      const receiver = sourceCode.getText(member.object).replace(/\s+/g, '');
+      const methodName = calleeName(method) ?? 'query';
+      check(call, { library: sink.library, spec: { ...sink.spec, rewrite: undefined, safeForm: safeFormAt(sourceCode, sink, method) } }, `${calleeText(call)} (${receiver.length <= 24 ? receiver : '…'}.${methodName})`);
+      return true;
+    }
+
     /** A call of the project's own raw-query helper, in another module (or one the same-file pass misses). */
     function checkProjectHelper(call: TSESTree.CallExpression): void {
       const target = links!.calledFunction(call);
@@ -424,6 +447,7 @@ export default createRule<Options, MessageIds>({
         }
         const candidates = sinksByName.get(name);
         if (!candidates) {
+          if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
           if (links && mayCallWrapper(node)) checkProjectHelper(node);
           return;
         }
@@ -447,7 +471,9 @@ export default createRule<Options, MessageIds>({
           return text !== undefined && looksLikeSql(evaluator.pieces(text));
         }, !onlyWrapper || rawCapable);
         if (!match) {
-          // A sink's name on something that is not the library's object: maybe the project's own helper (`query(sql)` from `./pool`).
+          // A sink's name on something that is not the library's object: a method taken off it
+          // (`const { query } = pool`), or the project's own helper (`query(sql)` from `./pool`).
+          if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
           if (links && !onlyWrapper) checkProjectHelper(node);
           return;
         }

@@ -11,7 +11,7 @@ const fixturesDir = path.resolve(__dirname, '../fixtures');
 const noOptions: IoOptions = { ioFunctions: [], ioModules: [], allow: [], allowLibraries: [] };
 
 /** Every call of a file, classified: `text → library id (tier)`, or `text → -` when it is not I/O. */
-function classify(code: string, { typed = false, options = noOptions } = {}): Record<string, string> {
+function classify(code: string, { typed = false, options = noOptions, settings = {} as Record<string, unknown>, fileOnDisk = false } = {}): Record<string, string> {
   const seen: Record<string, string> = {};
   const probe: TSESLint.RuleModule<'x'> = {
     meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
@@ -37,9 +37,10 @@ function classify(code: string, { typed = false, options = noOptions } = {}): Re
           : { parser: tsParser },
         plugins: { probe: { rules: { probe } } } as never,
         rules: { 'probe/probe': 'error' },
+        settings,
       },
     ],
-    typed ? path.join(fixturesDir, 'file.ts') : 'file.ts',
+    typed || fileOnDisk ? path.join(fixturesDir, 'file.ts') : 'file.ts',
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return seen;
@@ -164,9 +165,7 @@ publishEvent('x');
 });
 
 describe('I/O classifier, by type', () => {
-  it('recognises clients from another file by the receiver type, and wrappers by their result type', () => {
-    const seen = classify(
-      `
+  const acrossFiles = `
 import { http, s3, redis, stripe, fetchRate, loadPage, formatMoney, notifyWarehouse } from './io-clients';
 import { db } from './io-db';
 import { readFile } from './io-reexports';
@@ -183,9 +182,11 @@ formatMoney(1);
 notifyWarehouse(1);
 db('orders').insert({});
 readFile('x');
-`,
-      { typed: true },
-    );
+`;
+
+  it('recognises clients from another file by the receiver type, and wrappers by their result type', () => {
+    // The type tier alone: with cross-file reach on, the module engine answers first (next test).
+    const seen = classify(acrossFiles, { typed: true, settings: { dbconventions: { followModules: false } } });
     expect(seen).toMatchObject({
       'http.get': 'axios (type)',
       'http.getUri': '-',
@@ -201,5 +202,22 @@ readFile('x');
       db: '-',
       readFile: 'node-fs (type)',
     });
+  });
+
+  it('recognises clients exported by another file by import, through the module engine, typed or not', () => {
+    for (const typed of [true, false]) {
+      const seen = classify(acrossFiles, { typed, fileOnDisk: true });
+      expect(seen).toMatchObject({
+        'http.get': 'axios (import)',
+        'http.getUri': '-',
+        's3.send': 'aws-sdk-v3 (import)',
+        's3.destroy': '-',
+        'redis.hget': 'ioredis (import)',
+        'redis.on': '-',
+        'stripe.customers.list': 'stripe (import)',
+        formatMoney: '-',
+        db: '-',
+      });
+    }
   });
 });

@@ -20,7 +20,7 @@ import type { IoLibraryKnowledge, IoMethodsSpec } from '../../knowledge/types-io
 import type { LibraryKnowledge } from '../../knowledge/types';
 import { staticKeyName, unwrapExpression } from '../../util/ast';
 import { hasName } from '../../util/names';
-import { getLibraryIndex, type LibraryIndex } from '../objects/imports';
+import { comesFromDatabaseLibrary, getLibraryIndex, type LibraryIndex } from '../objects/imports';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { calleeMatchesSpecifier, importedFrom, type Specifier } from '../objects/specifiers';
 import { codeKeys } from '../walk';
@@ -70,7 +70,6 @@ const builtInMethods = new Set([
 ]);
 
 const ioLibrarySet = new Set<LibraryKnowledge>(ioLibraries);
-const databaseLibrarySet = new Set<LibraryKnowledge>(libraries);
 
 interface LibraryFacts {
   readonly exports: ReadonlySet<string>;
@@ -147,20 +146,6 @@ function isUnshadowedGlobal(sourceCode: Readonly<TSESLint.SourceCode>, identifie
   return !variable || variable.defs.length === 0;
 }
 
-/** The innermost object a member or call chain starts from, and every step on the way. */
-function chainNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const nodes: TSESTree.Node[] = [];
-  let current: TSESTree.Node | undefined = unwrapExpression(node);
-  while (current && nodes.length < 12) {
-    nodes.push(current);
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
-    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
-    else current = undefined;
-  }
-  return nodes;
-}
-
 /** The root of a member/call chain: `this.x` counts as a root (class members are tracked by name). */
 export function chainRoot(node: TSESTree.Node): TSESTree.Node {
   let current = unwrapExpression(node);
@@ -208,11 +193,7 @@ export class IoClassifier {
 
   /** Whether an expression comes from a database library (the transaction handle, a client, a model). */
   isDatabaseObject(node: TSESTree.Node): boolean {
-    for (const step of chainNodes(node)) {
-      const origin = this.index.originOf(step);
-      if (origin) return databaseLibrarySet.has(origin.library);
-    }
-    return false;
+    return comesFromDatabaseLibrary(this.index, node);
   }
 
   /** The I/O a call does, if it is I/O. */

@@ -2,7 +2,7 @@
  * Answers "is this object (or function) an argument of a library call the knowledge names, and
  * where inside it?" with the three tiers of DESIGN.md: by import, by type, by shape.
  */
-import { type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import type { ArgumentSiteSpec, CalleeSpec, LibraryKnowledge } from '../../knowledge/types';
 import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../../util/ast';
@@ -226,4 +226,51 @@ export function chainRoot(node: TSESTree.Node): TSESTree.Node {
     else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
     else return current;
   }
+}
+
+/**
+ * A method taken off its object and called alone: `const run = client.query.bind(client)`,
+ * `const raw = knex.raw`, `const { query } = pool`. Answers the call as if written on the object
+ * (`client.query(…)`), so the tiers above can match it; undefined for anything else.
+ */
+export function asMethodCall(context: AnyRuleContext, call: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+  const init = unwrapExpression(definition.node.init);
+  let member: TSESTree.MemberExpression | undefined;
+  if (definition.node.id === definition.name) {
+    if (init.type === AST_NODE_TYPES.MemberExpression) member = init;
+    // `client.query.bind(client)`
+    else if (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(init.callee) === 'bind') {
+      const bound = unwrapExpression(init.callee.object);
+      if (bound.type === AST_NODE_TYPES.MemberExpression) member = bound;
+    }
+  } else if (definition.node.id.type === AST_NODE_TYPES.ObjectPattern && !isRequireCall(init)) {
+    const property = definition.node.id.properties.find(
+      (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+    );
+    const key = property && staticKeyName(property);
+    if (key !== undefined) {
+      // No node says `pool.query` in the code: make the one the tiers read (receiver and method name).
+      member = {
+        type: AST_NODE_TYPES.MemberExpression,
+        object: init as TSESTree.Expression,
+        property: { type: AST_NODE_TYPES.Identifier, name: key, range: property!.key.range, loc: property!.key.loc, parent: init } as TSESTree.Identifier,
+        computed: false,
+        optional: false,
+        range: property!.range,
+        loc: property!.loc,
+        parent: call,
+      } as TSESTree.MemberExpressionNonComputedName;
+    }
+  }
+  return member && ({ ...call, callee: member } as TSESTree.CallExpression);
+}
+
+/** `require('x')`: destructuring it takes a module's exports, not a method off an object. */
+function isRequireCall(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require';
 }

@@ -361,10 +361,15 @@ class Index implements LibraryIndex {
       this.bindClass(parent, { library, name, kind: 'subclass' });
       return;
     }
-    const kind = library.instanceTypes?.[name];
-    if (!kind) return;
+    // `Knex.QueryBuilder`: the qualified name says which of the namespace's classes it is.
     let typeName: TSESTree.Node = node;
-    while (typeName.parent?.type === AST_NODE_TYPES.TSQualifiedName) typeName = typeName.parent;
+    let qualified = name;
+    while (typeName.parent?.type === AST_NODE_TYPES.TSQualifiedName) {
+      typeName = typeName.parent;
+      qualified = `${qualified}.${(typeName as TSESTree.TSQualifiedName).right.name}`;
+    }
+    const kind = library.instanceTypes?.[qualified] ?? library.instanceTypes?.[name];
+    if (!kind) return;
     const typeReference = typeName.parent;
     if (typeReference?.type !== AST_NODE_TYPES.TSTypeReference) return;
     const annotation = typeReference.parent;
@@ -473,6 +478,25 @@ function scan(context: AnyRuleContext): LibraryIndex {
     if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) index.recordImportEquals(declaration, tracker, traceMap);
   }
   return index;
+}
+
+const databaseLibraries = new Set<LibraryKnowledge>(libraries);
+
+/**
+ * Whether a member or call chain starts from a database library's object: the client, a model, a
+ * query builder (`trx('orders').where(…)`, `pool.query(…)`). The first step whose origin is known decides.
+ */
+export function comesFromDatabaseLibrary(index: LibraryIndex, node: TSESTree.Node): boolean {
+  let current: TSESTree.Node | undefined = unwrapExpression(node);
+  for (let steps = 0; current && steps < 12; steps++) {
+    const origin = index.originOf(current);
+    if (origin) return databaseLibraries.has(origin.library);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrapExpression(current.argument);
+    else current = undefined;
+  }
+  return false;
 }
 
 /** The import index of the file being linted, built on first use and shared by every rule. */

@@ -43,6 +43,8 @@ export interface CallClassifier {
   classifyCall(call: TSESTree.CallExpression): Verdict | undefined;
   /** Whether a tagged template binds its holes (`Prisma.sql`, drizzle `sql`). */
   isSafeTag(tag: TSESTree.Expression): boolean;
+  /** Whether an awaited call reads from the database: what it returns is stored data, not code. */
+  isDatabaseRead?(call: TSESTree.CallExpression): boolean;
 }
 
 const MAX_DEPTH = 12;
@@ -149,8 +151,12 @@ export class SqlTextEvaluator {
         return this.alternatives(original, [node.consequent, node.alternate], depth);
       case AST_NODE_TYPES.LogicalExpression:
         return this.alternatives(original, [node.left, node.right], depth);
-      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.AwaitExpression: {
+        // Rows read back from the database are data: a stored value can hold a quote.
+        const awaited = unwrapExpression(node.argument);
+        if (awaited.type === AST_NODE_TYPES.CallExpression && this.classifier.isDatabaseRead?.(awaited)) return this.hole(original, 'dynamic');
         return this.pieces(node.argument, depth);
+      }
       case AST_NODE_TYPES.SequenceExpression:
         return this.pieces(node.expressions[node.expressions.length - 1] ?? node, depth);
       case AST_NODE_TYPES.Identifier:
@@ -219,8 +225,13 @@ export class SqlTextEvaluator {
     }
   }
 
-  /** The index parameter of an array callback is a number; anything else a function receives is data. */
+  /**
+   * The index parameter of an array callback is a number; a parameter declared `number`, `boolean`,
+   * `bigint` or a union of literals carries no text that can inject (the annotation says so even
+   * without type information); anything else a function receives is data.
+   */
   private parameterVerdict(fn: TSESTree.Node, name: TSESTree.Node): Verdict {
+    if (name.type === AST_NODE_TYPES.Identifier && isInertAnnotation(name.typeAnnotation?.typeAnnotation)) return 'safe';
     if (
       (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
       fn.params[1] === name &&
@@ -246,6 +257,7 @@ export class SqlTextEvaluator {
       // `for (const column of columns)`: as trustworthy as what is iterated.
       return this.hole(original, loop.type === AST_NODE_TYPES.ForInStatement ? this.keyVerdict(loop.right, depth) : this.verdict(loop.right, depth));
     }
+    if (declarator.id.type === AST_NODE_TYPES.Identifier && isInertAnnotation(declarator.id.typeAnnotation?.typeAnnotation)) return this.hole(original, 'safe');
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
       // `const { email } = req.body`: as trustworthy as the object destructured.
       return this.hole(original, declarator.init ? this.verdict(declarator.init, depth) : 'unknown');
@@ -484,6 +496,25 @@ export class SqlTextEvaluator {
   /** Holes found inside a helper are reported where the helper is called with the data. */
   private withOrigin(pieces: Piece[], call: TSESTree.CallExpression): Piece[] {
     return pieces.map((piece) => (typeof piece === 'string' || piece.verdict !== 'dynamic' ? piece : { ...piece, node: call, parameter: false }));
+  }
+}
+
+/** `number`, `boolean`, `bigint`, a literal type, or a union of them: no text that could carry a quote. */
+function isInertAnnotation(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+      return true;
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type !== AST_NODE_TYPES.TemplateLiteral || type.literal.expressions.length === 0;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every(isInertAnnotation);
+    default:
+      return false;
   }
 }
 

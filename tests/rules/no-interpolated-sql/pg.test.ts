@@ -7,6 +7,8 @@ const pool = new Pool();
 
 runRuleTests('no-interpolated-sql: pg', rule, {
   valid: [
+    // A parameter declared `number` carries no text that can inject, with or without type information.
+    `${header}export const byId = (id: number) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
     // Parameterised: the text is constant, values travel separately.
     `${header}export const byEmail = (email: string) => pool.query('SELECT * FROM users WHERE email = $1', [email]);`,
     // Holes that carry no outside data.
@@ -84,9 +86,9 @@ export async function load(table: string, columns: string[], depth: number) {
 declare function escapePath(s: string): string;
 declare function quoteIdentifier(s: string): string;
 declare function formatColumns(s: string[]): string;`,
-    // Numbers cannot inject: typed mode knows `id` is a number.
+    // Numbers cannot inject: typed mode knows `ids[0]` is a number, where no annotation says so.
     {
-      code: `${header}export const byId = (id: number) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
+      code: `${header}export const first = (ids: number[]) => pool.query(\`SELECT * FROM users WHERE id = \${ids[0]}\`);`,
       mode: 'typed',
     },
     {
@@ -237,12 +239,6 @@ export class Repo {
 }
 export const byName = (name: string) => pool.query(byNameSql(name));`,
       errors: [{ messageId: 'interpolated', line: 6, column: 52, data: { sink: 'pool.query', hole: 'byNameSql(name)', line: '6', safeForm: 'pass values separately, `pool.query(text, values)` with `$1`, `$2` placeholders' } }],
-    },
-    // Untyped, a number is data like any other (typed mode knows better: see the valid cases).
-    {
-      code: `${header}export const byId = (id: number) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
-      mode: 'untyped',
-      errors: [{ messageId: 'interpolated', line: 3, column: 48, suggestions: [{ messageId: 'parameterize', output: `${header}export const byId = (id: number) => pool.query('SELECT * FROM users WHERE id = $1', [id]);` }] }],
     },
     // CommonJS, and a client from the app's own module, recognised by its SQL text (tier 3).
     {
