@@ -6,3 +6,8 @@ export const pool = new Pool({
   max: 10,
   idleTimeoutMillis: 30_000,
 });
+
+/** The report queries' helper: the text goes to the pool as it is, the values as parameters. */
+export function runReport(sql: string, params: readonly unknown[] = []) {
+  return pool.query(sql, [...params]);
+}
