@@ -280,13 +280,24 @@ export class IoClassifier {
     if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !isUnshadowedGlobal(this.sourceCode, callee)) return undefined;
     const executor = call.arguments[0] && unwrapExpression(call.arguments[0]);
     if (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+    // A sleep resolves when the timer fires. A timer that rejects (`timeout(promise, ms)`: a guard
+    // racing another promise) waits on that other promise, not on the clock.
+    const resolve = executor.params[0]?.type === AST_NODE_TYPES.Identifier ? executor.params[0].name : undefined;
+    if (resolve === undefined) return undefined;
+    const resolvesOnTimer = (callback: TSESTree.Node | undefined): boolean => {
+      const value = callback && unwrapExpression(callback);
+      if (!value) return false;
+      if (value.type === AST_NODE_TYPES.Identifier) return value.name === resolve;
+      if (value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+      return this.sourceCode.getText(value.body).includes(`${resolve}(`);
+    };
     let found: IoLibraryKnowledge | undefined;
     const visit = (node: TSESTree.Node): void => {
       if (found) return;
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const timer = unwrapExpression(node.callee);
         if (timer.type === AST_NODE_TYPES.Identifier && promiseTimers.has(timer.name) && isUnshadowedGlobal(this.sourceCode, timer)) {
-          found = promiseTimers.get(timer.name);
+          if (resolvesOnTimer(node.arguments[0])) found = promiseTimers.get(timer.name);
           return;
         }
       }

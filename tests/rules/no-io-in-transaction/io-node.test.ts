@@ -60,6 +60,22 @@ export async function noWait(id: number) {
   });
 }
 `,
+    // A timeout guard (knex's util/timeout.js): the timer rejects, the promise waits on the query it races.
+    `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const id = setTimeout(() => reject(new Error('operation timed out')), ms);
+    promise.then((value) => { clearTimeout(id); resolve(value); }, reject);
+  });
+}
+export async function load(id: number) {
+  await db.transaction(async (trx) => {
+    await withTimeout(trx('orders').where({ id }).first(), 5000);
+  });
+}
+`,
   ],
   invalid: [
     {
