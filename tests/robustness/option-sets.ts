@@ -31,5 +31,6 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
   'require-migration-down': [[{ folders: ['**'] }]],
 };
