@@ -4,6 +4,7 @@ import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import noSchemaSync from './no-schema-sync';
+import requireFkIndex from './require-fk-index';
 import requireMigrationDown from './require-migration-down';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
@@ -14,5 +15,6 @@ export const rules = {
   'no-interpolated-sql': noInterpolatedSql,
   'no-io-in-transaction': noIoInTransaction,
   'no-schema-sync': noSchemaSync,
+  'require-fk-index': requireFkIndex,
   'require-migration-down': requireMigrationDown,
 };

@@ -1,0 +1,48 @@
+import rule from '../../../src/rules/require-fk-index';
+import { runRuleTests } from '../../helpers/rule-tester';
+
+// tests/fixtures/fk-history/migrations/ holds the other migrations of the folder: an index that
+// one of them creates serves a foreign key declared here.
+const filename = 'tests/fixtures/fk-history/migrations/20240101000000_create_orders.js';
+
+runRuleTests('require-fk-index: indexes created by other migrations of the folder', rule, {
+  valid: [
+    {
+      code: `
+exports.up = async (knex) => {
+  await knex.schema.createTable('orders', (t) => {
+    t.increments('id');
+    t.integer('customer_id').references('customers.id');
+  });
+  await knex.raw('ALTER TABLE payments ADD CONSTRAINT payments_order_fk FOREIGN KEY (order_id) REFERENCES orders (id)');
+  await knex.schema.createTable('invoices', (t) => {
+    t.integer('customerId').references('customers.id');
+  });
+};
+`,
+      filename,
+      mode: 'untyped',
+    },
+  ],
+  invalid: [
+    {
+      // The partial index in the SQL file serves only live rows.
+      code: `
+exports.up = (knex) => knex.raw('ALTER TABLE payments ADD CONSTRAINT payments_refund_fk FOREIGN KEY (refund_id) REFERENCES refunds (id)');
+`,
+      filename,
+      mode: 'untyped',
+      errors: [{ messageId: 'missingIndex', line: 2, column: 59 }],
+    },
+    // The same key in a file outside the folder (the harness's default file name) sees no other migration.
+    {
+      code: `
+exports.up = (knex) =>
+  knex.schema.createTable('orders', (t) => {
+    t.integer('customer_id').references('customers.id');
+  });
+`,
+      errors: [{ messageId: 'missingIndex', line: 4, column: 30 }],
+    },
+  ],
+});
