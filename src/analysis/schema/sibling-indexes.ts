@@ -102,13 +102,13 @@ export function indexesInScript(tokens: readonly ScriptToken[]): SqlIndex[] {
     }
     if (addIndexMethods.has(token.value) && next?.type === 'string') {
       const columns = stringList(tokens, i + 4);
-      if (columns) indexes.push({ table: normaliseIdentifier(next.value), columns: columns.list, partial: hasWordBefore(tokens, columns.end, 'where') });
+      if (columns) indexes.push({ table: normaliseIdentifier(next.value), columns: columns.list, partial: hasWordBefore(tokens, columns.end + 1, 'where') });
       continue;
     }
     if (tokens[i - 1]?.value !== '.' || table === undefined) continue;
     if (builderIndexMethods.has(token.value)) {
       const columns = stringList(tokens, i + 2);
-      if (columns) indexes.push({ table, columns: columns.list, partial: hasWordBefore(tokens, columns.end, 'predicate') });
+      if (columns) indexes.push({ table, columns: columns.list, partial: hasWordBefore(tokens, columns.end + 1, 'predicate') });
       else if (next?.value === ')' && column) indexes.push({ table, columns: [column], partial: false });
       continue;
     }
@@ -117,7 +117,7 @@ export function indexesInScript(tokens: readonly ScriptToken[]): SqlIndex[] {
   return indexes;
 }
 
-/** `['a', 'b']`, `'a'` or `{ fields: ['a'] }` at `start`: the names, and where the list ends. */
+/** `['a', 'b']`, `'a'` or `{ fields: ['a'] }` at `start`: the names, and the index of the list's last token. */
 function stringList(tokens: readonly ScriptToken[], start: number): { list: string[]; end: number } | undefined {
   let i = start;
   if (tokens[i]?.value === '{') {
@@ -128,7 +128,7 @@ function stringList(tokens: readonly ScriptToken[], start: number): { list: stri
     i += 2;
   }
   const first = tokens[i];
-  if (first?.type === 'string') return { list: [normaliseIdentifier(first.value)], end: i + 1 };
+  if (first?.type === 'string') return { list: [normaliseIdentifier(first.value)], end: i };
   if (first?.value !== '[') return undefined;
   const list: string[] = [];
   for (i++; i < tokens.length && tokens[i]?.value !== ']'; i++) {

@@ -309,12 +309,20 @@ function receiverName(node: TSESTree.Node): string | undefined {
 const DDL =
   /^(CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|MATERIALIZED\s+VIEW|SCHEMA|TYPE|SEQUENCE)|ALTER\s+(?:TABLE|INDEX|VIEW|SCHEMA|TYPE|SEQUENCE)|DROP\s+(?:TABLE|INDEX|VIEW|MATERIALIZED\s+VIEW|SCHEMA|TYPE|SEQUENCE)|RENAME\s+TABLE)\b/i;
 
+/**
+ * A hand-written migration runner keeps its own bookkeeping table (`schema_migrations`,
+ * `knex_migrations`, `flyway_schema_history`): creating it is the migration tool's work, not a
+ * schema change of the application.
+ */
+const BOOKKEEPING = /^\s*(?:IF\s+(?:NOT\s+)?EXISTS\s+)?[\w."`]*?(?:migrations?(?:_lock)?|schema_?versions?|schema_history|changelog(?:_?lock)?)["`]?(?=\s|\(|$)/i;
+
 /** The first schema statement in SQL text (`CREATE TABLE`), ignoring comments, or undefined. */
 export function ddlStatement(text: string): string | undefined {
   const withoutComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/--[^\n]*/g, ' ');
   for (const statement of withoutComments.split(';')) {
-    const match = DDL.exec(statement.trimStart());
-    if (match?.[1]) return match[1].toUpperCase().replace(/\s+/g, ' ');
+    const trimmed = statement.trimStart();
+    const match = DDL.exec(trimmed);
+    if (match?.[1] && !BOOKKEEPING.test(trimmed.slice(match[0].length))) return match[1].toUpperCase().replace(/\s+/g, ' ');
   }
   return undefined;
 }

@@ -27,6 +27,18 @@ export const explain = () => axios.post('/explain', { sql: EXAMPLE });
 export const describe = (text: string) => text.replace('CREATE TABLE', 'create table');
 `,
     },
+    // A hand-written migration runner creates its own bookkeeping table, then runs migration files.
+    {
+      code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function migrate(files: { name: string; sql: string }[]) {
+  await pool.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz DEFAULT now())');
+  await pool.query(\`CREATE TABLE IF NOT EXISTS "public"."knex_migrations_lock" (id int)\`);
+  for (const file of files) await pool.query(file.sql);
+}
+`,
+    },
     // DDL in a file of SQL strings that nothing runs here.
     {
       code: `
@@ -49,12 +61,14 @@ const DDL = \`
 export async function start() {
   await pool.query(DDL);
   await pool.query('ALTER TABLE orders ADD COLUMN note text');
+  await pool.query('CREATE TABLE migration_notes (id int)');
 }
 `,
       js: true,
       errors: [
         { messageId: 'ddl', line: 9, column: 14, data: { call: 'pool.query()', statement: 'CREATE TABLE', advice: '' } },
         { messageId: 'ddl', line: 10, column: 14 },
+        { messageId: 'ddl', line: 11, column: 14 },
       ],
     },
     {
