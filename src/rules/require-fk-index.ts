@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { KeyCollector, keyCallNames, referencesKeys, relationDecoratorNames } from '../analysis/schema/foreign-keys';
-import { siblingIndexes } from '../analysis/schema/sibling-indexes';
+import { KeyCollector, entityIndexIn, keyCallNames, referencesKeys, relationDecoratorNames } from '../analysis/schema/foreign-keys';
+import { nearbyMigrationIndexes, siblingIndexes } from '../analysis/schema/sibling-indexes';
 import { absoluteFileName, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { matchesAnyGlob } from '../analysis/glob';
 import { libraries } from '../knowledge';
@@ -9,7 +9,7 @@ import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
 type Options = [{ ignore?: string[] }];
-type MessageIds = 'missingIndex';
+type MessageIds = 'missingIndex' | 'indexOnlyInMigration';
 
 /** Databases that index every foreign key themselves: the rule has nothing to say there. */
 const SELF_INDEXING_DIALECTS = new Set(['mysql', 'mariadb']);
@@ -26,6 +26,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingIndex:
         'Foreign key `{{key}}` has no index that starts with its column{{plural}}: every join through it, and every delete or key change of a referenced row (the database checks this table for rows that still point at it), reads all of `{{table}}`. PostgreSQL and SQLite do not index foreign keys by themselves; {{advice}}.',
+      indexOnlyInMigration:
+        'Foreign key `{{key}}` is indexed only by the migration `{{file}}`: the entity does not declare the index, so the next `migration:generate` sees an index the entities lack and writes a migration that drops it, and every join and delete check then reads all of `{{table}}`. Declare it on the entity: {{advice}}.',
     },
     schema: [
       {
@@ -56,6 +58,13 @@ export default createRule<Options, MessageIds>({
       const relative = relativeFileName(context);
       if (relative === undefined || !matchesAnyGlob(relative, migrationFolders(context, undefined))) return [];
       return siblingIndexes(absoluteFileName(context), context.cwd);
+    }
+
+    let nearby: ReturnType<typeof nearbyMigrationIndexes> | undefined;
+    /** Indexes of the migration folders near an entity file, read once per file and only for an unserved entity key. */
+    function migrationIndexesNear() {
+      const folders = migrationFolders(context, undefined);
+      return (nearby ??= nearbyMigrationIndexes(absoluteFileName(context), context.cwd, (relative) => matchesAnyGlob(relative, folders)));
     }
 
     function ignored(table: string, columns: readonly string[]): boolean {
@@ -94,17 +103,23 @@ export default createRule<Options, MessageIds>({
         for (const finding of collector.unserved(indexesElsewhere)) {
           if (ignored(finding.table, finding.columns)) continue;
           const columns = finding.columns;
-          context.report({
-            node: finding.node,
-            loc: finding.loc,
-            messageId: 'missingIndex',
-            data: {
-              key: `${finding.table}.${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`,
-              plural: columns.length === 1 ? '' : 's',
-              table: finding.table,
-              advice: finding.advice,
-            },
-          });
+          const data = {
+            key: `${finding.table}.${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`,
+            plural: columns.length === 1 ? '' : 's',
+            table: finding.table,
+            advice: finding.advice,
+          };
+          const inMigration = finding.entity && relativeFileName(context) !== undefined ? entityIndexIn(finding, migrationIndexesNear()) : undefined;
+          if (inMigration?.file) {
+            context.report({
+              node: finding.node,
+              loc: finding.loc,
+              messageId: 'indexOnlyInMigration',
+              data: { key: data.key, table: data.table, advice: data.advice, file: inMigration.file },
+            });
+          } else {
+            context.report({ node: finding.node, loc: finding.loc, messageId: 'missingIndex', data });
+          }
         }
       },
     };

@@ -56,6 +56,22 @@ export interface ForeignKeyFinding {
   readonly advice: string;
   /** A property name, where the index is declared by property (TypeORM, Drizzle). */
   readonly property?: string;
+  /** For an entity: the names its table and column may have in migrations (explicit, or the naming strategy's defaults). */
+  readonly entity?: { readonly tables: readonly string[]; readonly columns: readonly string[] };
+}
+
+/** The first full (non-partial) index among `indexes` on one of the entity's table names that starts with one of its column names. */
+export function entityIndexIn(finding: ForeignKeyFinding, indexes: readonly SqlIndex[]): SqlIndex | undefined {
+  const entity = finding.entity;
+  if (!entity) return undefined;
+  const tables = new Set(entity.tables.map((table) => table.toLowerCase()));
+  const columns = new Set(entity.columns.map((column) => column.toLowerCase()));
+  return indexes.find((index) => !index.partial && tables.has(index.table.toLowerCase()) && columns.has(index.columns[0]?.toLowerCase() ?? ''));
+}
+
+/** TypeORM's default table name: `OrderItem` → `order_item`. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z\d])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
 
 interface PendingKey extends ForeignKeyFinding {
@@ -367,7 +383,8 @@ export class KeyCollector {
         const leading = columns[0]?.toLowerCase();
         return leading === property.toLowerCase() || (joinColumn !== undefined && leading === joinColumn.toLowerCase());
       });
-    const table = entityTable(classNode);
+    const explicit = entityTable(classNode);
+    const table = explicit ?? classNode.id?.name ?? 'entity';
     const column = joinColumn ?? `${property}Id`;
     this.keys.push({
       table,
@@ -378,6 +395,10 @@ export class KeyCollector {
       advice: fill(library.schema?.foreignKeys?.indexAdvice ?? '', table, [property]),
       property,
       servedInPlace,
+      entity: {
+        tables: explicit ? [explicit] : [table, snakeCase(table)],
+        columns: joinColumn ? [joinColumn] : [`${property}Id`, `${property}_id`],
+      },
     });
   }
 }
@@ -528,8 +549,8 @@ function classIndexes(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpre
   return lists;
 }
 
-/** `@Entity('orders')`, `@Entity({ name: 'orders' })`, else the class's name. */
-function entityTable(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string {
+/** `@Entity('orders')`, `@Entity({ name: 'orders' })`; undefined when the naming strategy decides. */
+function entityTable(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | undefined {
   for (const decorator of classNode.decorators ?? []) {
     if (decoratorName(decorator) !== 'Entity' || decorator.expression.type !== AST_NODE_TYPES.CallExpression) continue;
     const [first] = decorator.expression.arguments;
@@ -539,5 +560,5 @@ function entityTable(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpres
       if (isStringLiteral(name)) return name.value;
     }
   }
-  return classNode.id?.name ?? 'entity';
+  return undefined;
 }

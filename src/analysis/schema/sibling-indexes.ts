@@ -50,9 +50,53 @@ export function siblingIndexes(file: string, cwd: string): SqlIndex[] {
   for (const name of names.slice(0, MAX_FILES)) {
     const sibling = path.join(directory, name);
     if (sibling === file || (!SCRIPT.test(name) && !/\.sql$/i.test(name)) || /\.d\.[cm]?ts$/i.test(name)) continue;
-    indexes.push(...indexesOfFile(sibling));
+    const relative = path.relative(root, sibling).split(path.sep).join('/');
+    for (const index of indexesOfFile(sibling)) indexes.push({ ...index, file: relative });
   }
   return indexes;
+}
+
+const foldersCache = new Map<string, { readonly mtimeMs: number; readonly children: readonly string[] }>();
+
+/**
+ * The indexes of the migration folders near a model file: every child folder of the file's folder
+ * and of each folder above it (up to the working directory) that `isMigrationFolder` accepts
+ * (`src/entities/order.ts` → `src/migrations/`). For an entity whose index exists only in a migration.
+ */
+export function nearbyMigrationIndexes(file: string, cwd: string, isMigrationFolder: (relative: string) => boolean): SqlIndex[] {
+  const root = path.resolve(cwd);
+  const indexes: SqlIndex[] = [];
+  for (let directory = path.dirname(file); directory.startsWith(root); directory = path.dirname(directory)) {
+    for (const child of childFolders(directory)) {
+      const relative = path.relative(root, child).split(path.sep).join('/');
+      if (isMigrationFolder(`${relative}/migration.ts`)) indexes.push(...siblingIndexes(path.join(child, '\0model'), cwd));
+    }
+    if (directory === root || directory === path.dirname(directory)) break;
+  }
+  return indexes;
+}
+
+function childFolders(directory: string): readonly string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(directory);
+  } catch {
+    return [];
+  }
+  const cached = foldersCache.get(directory);
+  if (cached && cached.mtimeMs === stat.mtimeMs) return cached.children;
+  let children: string[];
+  try {
+    children = fs
+      .readdirSync(directory, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+      .map((entry) => path.join(directory, entry.name));
+  } catch {
+    children = [];
+  }
+  if (foldersCache.size >= MAX_CACHED) foldersCache.clear();
+  foldersCache.set(directory, { mtimeMs: stat.mtimeMs, children });
+  return children;
 }
 
 function indexesOfFile(file: string): readonly SqlIndex[] {

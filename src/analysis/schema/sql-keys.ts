@@ -17,6 +17,8 @@ export interface SqlIndex {
   readonly columns: readonly string[];
   /** `CREATE INDEX … WHERE …`: serves only some rows. */
   readonly partial: boolean;
+  /** The file that creates it, when it is not the linted one (relative to the working directory). */
+  readonly file?: string;
 }
 
 export interface SqlKeys {

@@ -44,5 +44,34 @@ exports.up = (knex) =>
 `,
       errors: [{ messageId: 'missingIndex', line: 4, column: 30 }],
     },
+    // An entity whose index exists only in a migration near it (tests/fixtures/fk-history/migrations/).
+    {
+      code: `
+import { Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Customer } from './customer.entity';
+@Entity('invoices')
+export class Invoice {
+  @PrimaryGeneratedColumn() id!: number;
+  @ManyToOne(() => Customer)
+  customer!: Customer;
+}
+`,
+      filename: 'tests/fixtures/fk-history/entities/invoice.entity.ts',
+      mode: 'untyped',
+      errors: [
+        {
+          messageId: 'indexOnlyInMigration',
+          line: 8,
+          column: 3,
+          data: {
+            key: 'invoices.customer',
+            plural: '',
+            table: 'invoices',
+            file: 'tests/fixtures/fk-history/migrations/20240104000000_index_invoices.js',
+            advice: "add `@Index()` to the property (or a class-level `@Index(['customer'])` that starts with it), then generate the migration",
+          },
+        },
+      ],
+    },
   ],
 });
