@@ -12,10 +12,13 @@ export default {
       {
         site: { callee: { export: ['SequelizeModule.forRoot'] }, argument: 0, path: ['synchronize'] },
         effect: 'runs `sequelize.sync()` every time the application starts, creating tables outside any migration',
+        // `synchronize` defaults to true for auto-loaded models.
+        impliedBy: 'autoLoadModels',
       },
       {
         site: { callee: { export: ['SequelizeModule.forRootAsync'] }, argument: 0, path: ['useFactory', 'synchronize'] },
         effect: 'runs `sequelize.sync()` every time the application starts, creating tables outside any migration',
+        impliedBy: 'autoLoadModels',
       },
     ],
     optionTypes: ['SequelizeModuleOptions'],

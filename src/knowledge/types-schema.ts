@@ -38,6 +38,11 @@ export interface SchemaSyncOptionSpec {
   readonly site: ArgumentSiteSpec;
   /** What the option does, for the message. */
   readonly effect: string;
+  /**
+   * Another option whose `true` turns this one on when it is left out (`@nestjs/sequelize`:
+   * `autoLoadModels: true` synchronizes unless `synchronize: false` says otherwise).
+   */
+  readonly impliedBy?: string;
 }
 
 export interface SchemaKnowledge {

@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   ddlCallFinding,
   ddlTagFinding,
+  impliedSyncFinding,
+  impliedSyncKeys,
   isExemptFile,
   schemaCallFinding,
   schemaChangeMethods,
@@ -15,7 +17,7 @@ import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
 type Options = [{ ignoreFiles?: string[] }];
-type MessageIds = 'syncOption' | 'schemaCall' | 'ddl' | 'setFalse';
+type MessageIds = 'syncOption' | 'impliedSync' | 'schemaCall' | 'ddl' | 'setFalse' | 'addFalse';
 
 const defaultIgnoreFiles = ['**/*.{test,spec}.*', '**/{test,tests,__tests__,e2e,seeds}/**'];
 
@@ -36,7 +38,9 @@ export default createRule<Options, MessageIds>({
       syncOption: `\`{{key}}: true\` makes {{orm}} change the database schema by itself: it {{effect}}. ${cost} Set it to \`false\` and change the schema by migration: {{advice}}.`,
       schemaCall: `\`{{call}}\` changes the database schema from application code: it {{effect}}. ${cost} Put the change in a migration file instead: {{advice}}.`,
       ddl: `\`{{call}}\` runs \`{{statement}}\` from application code, outside a migration. ${cost} Move the statement into a migration{{advice}}.`,
+      impliedSync: `\`{{key}}: true\` without \`{{option}}: false\` makes {{orm}} change the database schema by itself (\`{{option}}\` defaults to true): it {{effect}}. ${cost} Add \`{{option}}: false\` and change the schema by migration: {{advice}}.`,
       setFalse: 'Set `{{key}}: false` (then generate a migration for any pending schema change).',
+      addFalse: 'Add `{{option}}: false` (then write a migration for any pending schema change).',
     },
     schema: [
       {
@@ -85,7 +89,21 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (node.value.type !== AST_NODE_TYPES.Literal || node.value.value !== true) return;
         const key = staticKeyName(node);
-        if (key === undefined || !syncOptionKeys.has(key) || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (impliedSyncKeys.has(key) && inScope()) {
+          const implied = impliedSyncFinding(context, node);
+          if (implied) {
+            const data = { key, option: implied.option, orm: implied.library.name, effect: implied.effect, advice: implied.library.schema?.migrationAdvice ?? '' };
+            context.report({
+              node,
+              messageId: 'impliedSync',
+              data,
+              suggest: [{ messageId: 'addFalse', data, fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(node, `, ${implied.option}: false`) }],
+            });
+            return;
+          }
+        }
+        if (!syncOptionKeys.has(key)) return;
         if (!inScope()) return;
         const finding = syncOptionFinding(context, node);
         if (!finding) return;

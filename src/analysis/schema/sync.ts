@@ -36,6 +36,15 @@ export const syncOptionKeys: ReadonlySet<string> = new Set(
     ...(library.schema?.optionTypeKey ? [library.schema.optionTypeKey] : []),
   ]),
 );
+/** Options that turn a sync option on when it is left out (`autoLoadModels`), with the sites they imply. */
+const impliedSites: SiteCandidate[] = libraries.flatMap((library) =>
+  (library.schema?.syncOptions ?? []).flatMap((option) =>
+    option.impliedBy ? [{ library, site: { ...option.site, path: [...option.site.path.slice(0, -1), option.impliedBy] } }] : [],
+  ),
+);
+export const impliedSyncKeys: ReadonlySet<string> = new Set(
+  libraries.flatMap((library) => (library.schema?.syncOptions ?? []).flatMap((option) => (option.impliedBy ? [option.impliedBy] : []))),
+);
 const optionTypeOwners = new Map<string, LibraryKnowledge>();
 for (const library of libraries) for (const name of library.schema?.optionTypes ?? []) optionTypeOwners.set(name, library);
 const configFileOwners = new Map<string, LibraryKnowledge>();
@@ -110,6 +119,31 @@ export function syncOptionFinding(context: AnyRuleContext, property: TSESTree.Pr
     return { library: configLibrary, effect: configLibrary.schema.syncOptions?.[0]?.effect ?? '', via: 'config-file' };
   }
   return undefined;
+}
+
+export interface ImpliedSyncFinding {
+  readonly library: LibraryKnowledge;
+  readonly effect: string;
+  /** The option left out (`synchronize`). */
+  readonly option: string;
+}
+
+/**
+ * `SequelizeModule.forRoot({ autoLoadModels: true })` with no `synchronize` key: the module
+ * synchronizes by default. Only the call's own options literal is read (a spread may set it).
+ */
+export function impliedSyncFinding(context: AnyRuleContext, property: TSESTree.Property): ImpliedSyncFinding | undefined {
+  const object = property.parent as TSESTree.ObjectExpression;
+  if (object.properties.some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const position = argumentPositionOf(property.value);
+  if (!position) return undefined;
+  const match = matchArgumentSite(context, position, impliedSites);
+  if (!match) return undefined;
+  const option = match.library.schema?.syncOptions?.find((candidate) => candidate.impliedBy === position.path.at(-1));
+  if (!option) return undefined;
+  const key = option.site.path.at(-1) ?? '';
+  if (object.properties.some((other) => other.type === AST_NODE_TYPES.Property && staticKeyName(other) === key)) return undefined;
+  return { library: match.library, effect: option.effect, option: key };
 }
 
 function effectOf(library: LibraryKnowledge, site: SiteCandidate['site']): string {

@@ -6,8 +6,8 @@
 import type { Invalid } from '../../helpers/rule-tester';
 
 type Options = [{ ignoreFiles?: string[] }];
-type MessageIds = 'syncOption' | 'schemaCall' | 'ddl' | 'setFalse';
-type Expected = { messageId: MessageIds; line: number; column: number; data?: Record<string, string> };
+type MessageIds = 'syncOption' | 'impliedSync' | 'schemaCall' | 'ddl' | 'setFalse' | 'addFalse';
+type Expected = { messageId: MessageIds; line: number; column: number; data?: Record<string, string>; suggestions?: readonly { messageId: MessageIds; output: string }[] };
 
 export function sync(code: string, line: number, column: number) {
   const lines = code.split('\n');

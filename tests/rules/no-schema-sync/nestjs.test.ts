@@ -18,6 +18,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Order } from './order.entity';
 export const orders = TypeOrmModule.forFeature([Order]);
 `,
+    // Auto-loaded Sequelize models with synchronize turned off.
+    {
+      code: `
+import { SequelizeModule } from '@nestjs/sequelize';
+export const database = SequelizeModule.forRoot({ dialect: 'postgres', autoLoadModels: true, synchronize: false });
+`,
+      js: true,
+    },
+    {
+      code: `
+import { GraphModule } from './graph';
+export const graph = GraphModule.forRoot({ autoLoadModels: true });
+`,
+      js: true,
+    },
     // A look-alike module of another library with the same option name.
     {
       code: `
@@ -28,6 +43,30 @@ export const cache = CacheModule.forRoot({ synchronize: true });
     },
   ],
   invalid: cases([
+    // @nestjs/sequelize synchronizes auto-loaded models unless told not to.
+    {
+      code: `
+import { SequelizeModule } from '@nestjs/sequelize';
+export const database = SequelizeModule.forRoot({ dialect: 'postgres', autoLoadModels: true });
+`,
+      js: true,
+      errors: [
+        {
+          messageId: 'impliedSync',
+          line: 3,
+          column: 72,
+          suggestions: [
+            {
+              messageId: 'addFalse',
+              output: `
+import { SequelizeModule } from '@nestjs/sequelize';
+export const database = SequelizeModule.forRoot({ dialect: 'postgres', autoLoadModels: true, synchronize: false });
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 import { Module } from '@nestjs/common';
