@@ -49,4 +49,19 @@ export default {
     // `db.transaction(async (tx) => …, config)`, and `tx.transaction(…)` for a savepoint.
     { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  schema: {
+    foreignKeys: {
+      // Table functions are recognised by name: `pgTable('orders', { … }, (t) => […])` is distinctive.
+      tableBuilder: {
+        tables: ['pgTable', 'sqliteTable', 'mysqlTable', 'singlestoreTable', 'pgTableCreator', 'sqliteTableCreator'],
+        selfIndexing: ['mysqlTable', 'singlestoreTable'],
+        references: 'references',
+        foreignKey: 'foreignKey',
+        indexes: ['index', 'uniqueIndex', 'unique'],
+        keys: ['primaryKey'],
+        columnIndexes: ['primaryKey', 'unique'],
+      },
+      indexAdvice: "add `index('{{table}}_{{column}}_idx').on(t.{{property}})` to the table's extra config (its third argument)",
+    },
+  },
 } satisfies LibraryKnowledge;

@@ -4,6 +4,8 @@ import knex from './knex';
 import kysely from './kysely';
 import mikroOrm from './mikro-orm';
 import mysql2 from './mysql2';
+import nestjsSequelize from './nestjs-sequelize';
+import nestjsTypeorm from './nestjs-typeorm';
 import objection from './objection';
 import pg from './pg';
 import pgFormat from './pg-format';
@@ -36,6 +38,8 @@ export const libraries: readonly LibraryKnowledge[] = [
   pgPromise,
   pgFormat,
   sqlTemplateStrings,
+  nestjsTypeorm,
+  nestjsSequelize,
 ];
 
 export type { LibraryKnowledge } from './types';

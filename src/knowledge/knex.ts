@@ -65,4 +65,28 @@ export default {
     // `const trx = await knex.transaction()` … `await trx.commit()`.
     { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  schema: {
+    changeCalls: [
+      {
+        callee: {
+          instanceOf: 'SchemaBuilder',
+          method: [
+            'createTable', 'createTableIfNotExists', 'createTableLike', 'alterTable', 'table', 'dropTable', 'dropTableIfExists', 'renameTable', 'createView', 'createViewOrReplace', 'createMaterializedView', 'alterView', 'dropView', 'dropViewIfExists', 'createSchema', 'createSchemaIfNotExists', 'dropSchema', 'dropSchemaIfExists'
+          ],
+        },
+        effect: 'changes the schema with the schema builder, which migrations use',
+        byShape: [{ receiverProperty: 'schema' }],
+      },
+    ],
+    migrationAdvice: '`knex migrate:make <name>` creates a migration for it; `knex migrate:latest` applies it',
+    foreignKeys: {
+      schemaBuilder: {
+        tableMethods: ['createTable', 'createTableIfNotExists', 'alterTable', 'table'],
+        references: 'references',
+        foreign: 'foreign',
+        indexMethods: ['index', 'unique', 'primary'],
+      },
+      indexAdvice: 'end the column with `.index()`, or add `{{builder}}.index([{{columns}}])` to the table',
+    },
+  },
 } satisfies LibraryKnowledge;

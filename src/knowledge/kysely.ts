@@ -28,6 +28,7 @@ export default {
   },
   factories: [
     { export: 'Kysely', via: 'new', creates: 'Kysely' },
+    { instanceOf: 'Kysely', property: 'schema', creates: 'SchemaModule' },
     { instanceOf: 'Kysely', method: ['transaction', 'connection'], creates: 'TransactionBuilder' },
     { instanceOf: 'TransactionBuilder', method: 'setIsolationLevel', creates: 'TransactionBuilder' },
     { instanceOf: 'TransactionBuilder', method: 'execute', callbackParameter: 0, creates: 'Kysely' },
@@ -53,4 +54,17 @@ export default {
       byShape: true,
     },
   ],
+  schema: {
+    changeCalls: [
+      {
+        callee: {
+          instanceOf: 'SchemaModule',
+          method: ['createTable', 'alterTable', 'dropTable', 'createIndex', 'dropIndex', 'createView', 'dropView', 'createSchema', 'dropSchema', 'createType', 'dropType'],
+        },
+        effect: 'changes the schema with the schema module, which migrations use',
+        byShape: [{ receiverProperty: 'schema' }],
+      },
+    ],
+    migrationAdvice: 'write it as a migration (`export async function up(db: Kysely<any>)`) and apply it with the `Migrator`',
+  },
 } satisfies LibraryKnowledge;

@@ -51,6 +51,9 @@ export default {
     { export: 'MikroORM.initSync', via: 'call', creates: 'MikroORM' },
     { export: 'MikroORM', via: 'new', creates: 'MikroORM' },
     { instanceOf: 'MikroORM', property: 'em', creates: 'EntityManager' },
+    // The schema generator: `orm.schema` (v6) or `orm.getSchemaGenerator()`.
+    { instanceOf: 'MikroORM', property: 'schema', creates: 'SchemaGenerator' },
+    { instanceOf: 'MikroORM', method: 'getSchemaGenerator', creates: 'SchemaGenerator' },
     { instanceOf: 'EntityManager', method: 'fork', creates: 'EntityManager' },
     { instanceOf: 'EntityManager', method: 'getConnection', creates: 'Connection' },
     { instanceOf: 'EntityManager', method: ['createQueryBuilder', 'qb'], creates: 'QueryBuilder' },
@@ -82,4 +85,24 @@ export default {
     // `await em.begin()` … `await em.commit()`: `begin` is too common a word to match by shape.
     { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'] },
   ],
+  schema: {
+    changeCalls: [
+      {
+        callee: { instanceOf: 'SchemaGenerator', method: 'updateSchema' },
+        effect: 'alters the tables to match the entities, dropping what the entities no longer declare unless told otherwise',
+        byShape: [{ receiverProperty: 'schema' }, { receiverProperty: 'getSchemaGenerator' }],
+      },
+      {
+        callee: { instanceOf: 'SchemaGenerator', method: ['createSchema', 'ensureDatabase'] },
+        effect: 'creates the tables from the entities, outside any recorded migration',
+        byShape: [{ receiverProperty: 'schema' }, { receiverProperty: 'getSchemaGenerator' }],
+      },
+      {
+        callee: { instanceOf: 'SchemaGenerator', method: ['dropSchema', 'refreshDatabase'] },
+        effect: 'drops the tables of the entities, with all their rows',
+        byShape: [{ receiverProperty: 'schema' }, { receiverProperty: 'getSchemaGenerator' }],
+      },
+    ],
+    migrationAdvice: '`mikro-orm migration:create` writes the change as a migration; `orm.migrator.up()` or `migration:up` applies it',
+  },
 } satisfies LibraryKnowledge;

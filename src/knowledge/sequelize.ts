@@ -38,6 +38,7 @@ export default {
     // `const Sequelize = require('sequelize'); new Sequelize(url)`
     { export: 'default', via: 'new', creates: 'Sequelize' },
     { subclassOf: 'Model', property: 'sequelize', creates: 'Sequelize' },
+    { instanceOf: 'Sequelize', method: 'getQueryInterface', creates: 'QueryInterface' },
   ],
   instanceTypes: { Sequelize: 'Sequelize', Transaction: 'Transaction' },
   aliases: { 'Sequelize.Model': 'Model', 'default.Model': 'Model' },
@@ -73,4 +74,57 @@ export default {
     // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  schema: {
+    changeCalls: [
+      {
+        callee: { instanceOf: 'Sequelize', method: 'sync' },
+        effect: 'creates every table missing from the models at start-up but never alters one that exists, so each environment\'s schema drifts from the models with no record of the difference',
+        optionsArgument: 0,
+        optionEffects: {
+          force: 'drops every table and re-creates it (`force`): all their rows are lost',
+          alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
+        },
+        byShape: [{ receiverEndsWith: ['sequelize'] }, { optionKey: ['force', 'alter'] }],
+      },
+      {
+        callee: { subclassOf: 'Model', method: 'sync' },
+        effect: 'creates the model\'s table when it is missing but never alters it, so each environment\'s table drifts from the model',
+        optionsArgument: 0,
+        optionEffects: {
+          force: 'drops every table and re-creates it (`force`): all their rows are lost',
+          alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
+        },
+        byShape: [{ optionKey: ['force', 'alter'] }],
+      },
+      {
+        callee: { instanceOf: 'Sequelize', method: 'drop' },
+        effect: 'drops every table of the models, with all their rows',
+        byShape: [{ receiverEndsWith: ['sequelize'] }],
+      },
+      {
+        callee: {
+          instanceOf: 'QueryInterface',
+          method: [
+            'createTable', 'dropTable', 'dropAllTables', 'renameTable', 'addColumn', 'removeColumn', 'changeColumn', 'renameColumn',
+            'addIndex', 'removeIndex', 'addConstraint', 'removeConstraint', 'createSchema', 'dropSchema',
+          ],
+        },
+        effect: 'changes the schema with the query interface, which migrations use',
+      },
+    ],
+    migrationAdvice: 'write it as a migration (`sequelize-cli migration:generate`, or umzug) and run the migrations when you deploy',
+    foreignKeys: {
+      queryInterface: {
+        createTable: ['createTable'],
+        addColumn: ['addColumn'],
+        addConstraint: ['addConstraint'],
+        addIndex: ['addIndex'],
+        referencesKey: 'references',
+        fieldKey: 'field',
+        indexedKeys: ['unique', 'primaryKey'],
+        indexingConstraintTypes: ['unique', 'primary key'],
+      },
+      indexAdvice: "add `await queryInterface.addIndex('{{table}}', [{{columns}}])` to the migration",
+    },
+  },
 } satisfies LibraryKnowledge;

@@ -51,6 +51,8 @@ export default {
   factories: [
     { export: 'DataSource', via: 'new', creates: 'DataSource' },
     { export: 'createConnection', via: 'call', creates: 'DataSource' },
+    // TypeORM 0.2's global connection manager: `getConnection().synchronize()`.
+    { export: 'getConnection', via: 'call', creates: 'DataSource' },
     { instanceOf: ['DataSource', 'QueryRunner', 'Repository'], property: 'manager', creates: 'EntityManager' },
     { instanceOf: 'DataSource', method: 'createQueryRunner', creates: 'QueryRunner' },
     { instanceOf: ['DataSource', 'EntityManager'], method: 'getRepository', creates: 'Repository' },
@@ -90,4 +92,43 @@ export default {
     },
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
   ],
+  schema: {
+    syncOptions: [
+      {
+        site: { callee: { export: ['DataSource', 'createConnection'] }, argument: 0, path: ['synchronize'] },
+        effect: 'alters the tables to match the entities every time the application starts',
+      },
+    ],
+    optionTypes: ['DataSourceOptions', 'ConnectionOptions', 'PostgresConnectionOptions', 'MysqlConnectionOptions', 'SqliteConnectionOptions', 'BetterSqlite3ConnectionOptions'],
+    optionTypeKey: 'synchronize',
+    configFiles: ['ormconfig'],
+    changeCalls: [
+      {
+        callee: { instanceOf: 'DataSource', method: 'synchronize' },
+        effect: 'alters the tables to match the entities: a renamed property becomes a dropped column and a new empty one',
+        byShape: [{ receiverEndsWith: ['datasource', 'connection'] }],
+      },
+      {
+        callee: { instanceOf: 'DataSource', method: 'dropDatabase' },
+        effect: 'drops every table of the database, with all its rows',
+        byShape: [{ receiverEndsWith: ['datasource', 'connection'] }],
+      },
+      {
+        callee: {
+          instanceOf: 'QueryRunner',
+          method: [
+            'createTable', 'dropTable', 'renameTable', 'addColumn', 'addColumns', 'dropColumn', 'dropColumns', 'changeColumn',
+            'renameColumn', 'createIndex', 'dropIndex', 'createForeignKey', 'dropForeignKey', 'createSchema', 'dropSchema',
+          ],
+        },
+        effect: 'changes the schema with the query runner, which migrations use',
+      },
+    ],
+    migrationAdvice: '`typeorm migration:generate` writes the change as a migration; `migration:run` (or `migrationsRun: true`) applies it',
+    foreignKeys: {
+      // A `@OneToOne` owner gets a unique constraint, hence an index: only many-to-one is reported.
+      decorators: { relations: ['ManyToOne'], indexes: ['Index', 'Unique'], keys: ['PrimaryColumn'], joinColumn: 'JoinColumn' },
+      indexAdvice: 'add `@Index()` to the property (or a class-level `@Index([{{columns}}])` that starts with it), then generate the migration',
+    },
+  },
 } satisfies LibraryKnowledge;

@@ -3,6 +3,8 @@ import noEagerRelations from './no-eager-relations';
 import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
+import noSchemaSync from './no-schema-sync';
+import requireFkIndex from './require-fk-index';
 import requireMigrationDown from './require-migration-down';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
@@ -12,5 +14,7 @@ export const rules = {
   'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,
   'no-io-in-transaction': noIoInTransaction,
+  'no-schema-sync': noSchemaSync,
+  'require-fk-index': requireFkIndex,
   'require-migration-down': requireMigrationDown,
 };

@@ -31,5 +31,7 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
+  'require-fk-index': [[{ ignore: ['audit_events', 'orders.customer_id', '*.tenant_id'] }]],
   'require-migration-down': [[{ folders: ['**'] }]],
 };

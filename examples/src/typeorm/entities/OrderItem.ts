@@ -1,4 +1,4 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Order } from './Order';
 import { Product } from './Product';
 
@@ -8,8 +8,9 @@ export class OrderItem {
   id!: string;
 
   @ManyToOne(() => Order, (order) => order.items, { nullable: false, onDelete: 'CASCADE', eager: false })
-  order!: Order;
+  order!: Order; // deliberate: require-fk-index — deleting an order checks order_items with a full scan, and so does loading an order's lines
 
+  @Index()
   @ManyToOne(() => Product, { nullable: false, eager: true }) // deliberate: no-eager-relations — each line drags its product along
   product!: Product;
 

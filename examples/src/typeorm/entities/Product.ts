@@ -20,6 +20,7 @@ export class Product {
   @Column({ type: 'integer', default: 0 })
   stock!: number;
 
+  @Index()
   // deliberate: no-eager-relations — the category is joined into every product query (through @shop/orm)
   @ManyToOne(() => Category, (category) => category.products, { eager: true })
   category!: Category;
