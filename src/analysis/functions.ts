@@ -45,3 +45,27 @@ export function someCallIn(context: AnyRuleContext, root: TSESTree.Node, visit: 
   }
   return false;
 }
+
+/**
+ * A memo for one kind of function summary (SQL wrapper, transaction helper): computed once per
+ * function, safe against recursion (a function being summarised answers "no" to itself), and
+ * bounded in how deep summaries may ask for the summaries of the functions they call.
+ */
+export function summaryMemo<T>(maxDepth = 4): (fn: FunctionNode, compute: () => T | undefined) => T | undefined {
+  const memo = new WeakMap<FunctionNode, T | null>();
+  let depth = 0;
+  return (fn, compute) => {
+    if (memo.has(fn)) return memo.get(fn) ?? undefined;
+    if (depth >= maxDepth || fn.params.length === 0) return undefined;
+    memo.set(fn, null);
+    depth++;
+    let result: T | undefined;
+    try {
+      result = compute();
+    } finally {
+      depth--;
+    }
+    memo.set(fn, result ?? null);
+    return result;
+  };
+}

@@ -69,15 +69,22 @@ export function declarationOf(context: AnyRuleContext, node: TSESTree.Node): Dec
   return result;
 }
 
-function resolveDeclaration(context: AnyRuleContext, node: TSESTree.Node): Declaration | null {
+/** The symbol an identifier (or a member's property) refers to, through import aliases. */
+function symbolAt(context: AnyRuleContext, node: TSESTree.Node): { services: TypeServices; symbol: ts.Symbol | undefined } | null {
   const services = getTypeServices(context);
   if (!services) return null;
   const target = node.type === 'MemberExpression' ? node.property : node;
   const tsNode = services.nodeMap.get(target);
   if (!tsNode) return null;
-  const { checker, ts: typescript } = services;
-  let symbol = checker.getSymbolAtLocation(tsNode);
-  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  let symbol = services.checker.getSymbolAtLocation(tsNode);
+  if (symbol && symbol.flags & services.ts.SymbolFlags.Alias) symbol = services.checker.getAliasedSymbol(symbol);
+  return { services, symbol };
+}
+
+function resolveDeclaration(context: AnyRuleContext, node: TSESTree.Node): Declaration | null {
+  const found = symbolAt(context, node);
+  if (!found) return null;
+  const { services: { ts: typescript }, symbol } = found;
   const declaration = symbol?.declarations?.[0];
   if (!symbol || !declaration) return null;
   const packageName = packageOf(declaration.getSourceFile().fileName);
@@ -221,14 +228,7 @@ export function isNumericOrLiteralType(context: AnyRuleContext, node: TSESTree.N
  * module engine find the function a call runs through aliases, re-exports and inferred types.
  */
 export function projectDeclarationRange(context: AnyRuleContext, node: TSESTree.Node): { fileName: string; start: number } | null {
-  const services = getTypeServices(context);
-  if (!services) return null;
-  const target = node.type === 'MemberExpression' ? node.property : node;
-  const tsNode = services.nodeMap.get(target);
-  if (!tsNode) return null;
-  const { checker, ts: typescript } = services;
-  let symbol = checker.getSymbolAtLocation(tsNode);
-  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = symbolAt(context, node)?.symbol;
   const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   if (!declaration) return null;
   const fileName = declaration.getSourceFile().fileName;

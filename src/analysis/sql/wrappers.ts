@@ -13,7 +13,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { calleeName, unwrapExpression } from '../../util/ast';
-import { parameterIndex, someCallIn, type FunctionNode } from '../functions';
+import { parameterIndex, someCallIn, summaryMemo, type FunctionNode } from '../functions';
 import { getLinks } from '../modules/link';
 import { matchCallee } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
@@ -31,9 +31,7 @@ export interface SqlWrapperSummary {
   readonly file: string | undefined;
 }
 
-const summaries = new WeakMap<FunctionNode, SqlWrapperSummary | null>();
-const MAX_DEPTH = 4;
-let depth = 0;
+const summarise = summaryMemo<SqlWrapperSummary>();
 
 function sinkText(context: AnyRuleContext, call: TSESTree.CallExpression): string {
   const callee = unwrapExpression(call.callee);
@@ -43,12 +41,8 @@ function sinkText(context: AnyRuleContext, call: TSESTree.CallExpression): strin
 
 /** Whether `fn` passes one of its parameters, whole, to a raw-SQL sink as its SQL text. */
 export function sqlWrapperOf(context: AnyRuleContext, fn: FunctionNode): SqlWrapperSummary | undefined {
-  if (summaries.has(fn)) return summaries.get(fn) ?? undefined;
-  if (depth >= MAX_DEPTH || fn.params.length === 0) return undefined;
-  summaries.set(fn, null);
-  depth++;
-  let found: SqlWrapperSummary | undefined;
-  try {
+  return summarise(fn, () => {
+    let found: SqlWrapperSummary | undefined;
     someCallIn(context, fn.body, (call) => {
       const name = calleeName(call);
       const candidates = name === undefined ? undefined : sinksByName.get(name);
@@ -71,11 +65,8 @@ export function sqlWrapperOf(context: AnyRuleContext, fn: FunctionNode): SqlWrap
       found = { ...inner, parameter };
       return true;
     });
-  } finally {
-    depth--;
-  }
-  summaries.set(fn, found ?? null);
-  return found;
+    return found;
+  });
 }
 
 /** The cheap test before asking: a call with an argument that may be SQL text built from data. */

@@ -15,7 +15,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { unwrapExpression } from '../../util/ast';
-import { isFunctionNode, parameterIndex, someCallIn } from '../functions';
+import { isFunctionNode, parameterIndex, someCallIn, summaryMemo } from '../functions';
 import { getLinks } from '../modules/link';
 import type { AnyRuleContext } from '../per-file';
 import { callText, functionValue, handleParameter, transactionCallbackArgument, type FunctionNode, type FunctionScope } from './scopes';
@@ -27,9 +27,7 @@ export interface TransactionHelperSummary {
   readonly handle: number | 'last' | undefined;
 }
 
-const summaries = new WeakMap<FunctionNode, TransactionHelperSummary | null>();
-const MAX_DEPTH = 4;
-let depth = 0;
+const summarise = summaryMemo<TransactionHelperSummary>();
 
 /** A call that runs one of its arguments in a transaction: a library API, or another project helper. */
 function transactionCall(context: AnyRuleContext, call: TSESTree.CallExpression): { argument: number; handle: number | 'last' | undefined } | undefined {
@@ -42,12 +40,8 @@ function transactionCall(context: AnyRuleContext, call: TSESTree.CallExpression)
 
 /** Whether `fn` runs one of its parameters inside a transaction, and how it passes the handle. */
 export function transactionHelperOf(context: AnyRuleContext, fn: FunctionNode): TransactionHelperSummary | undefined {
-  if (summaries.has(fn)) return summaries.get(fn) ?? undefined;
-  if (depth >= MAX_DEPTH || fn.params.length === 0) return undefined;
-  summaries.set(fn, null);
-  depth++;
-  let found: TransactionHelperSummary | undefined;
-  try {
+  return summarise(fn, () => {
+    let found: TransactionHelperSummary | undefined;
     someCallIn(context, fn.body, (call) => {
       const opened = transactionCall(context, call);
       if (!opened) return false;
@@ -71,11 +65,8 @@ export function transactionHelperOf(context: AnyRuleContext, fn: FunctionNode): 
       });
       return found !== undefined;
     });
-  } finally {
-    depth--;
-  }
-  summaries.set(fn, found ?? null);
-  return found;
+    return found;
+  });
 }
 
 /** The transaction scope a call of a project helper opens: its callback's body, with the handle it is given. */
