@@ -75,7 +75,7 @@ describe('module resolution', () => {
 });
 
 describe('calledFunction', () => {
-  it('finds functions through imports, namespaces, barrels, aliases, re-exports and CommonJS', () => {
+  it('finds functions through named and default imports, namespaces, barrels, aliases, re-exports and CommonJS', () => {
     const seen = calledFunctions(`
 import { rawQuery } from '../lib/db';
 import * as db from '../lib/db';
@@ -83,7 +83,9 @@ import { knexRaw, withTransaction } from '@app/lib';
 import knexDefault from '../lib/knex';
 const { query } = require('../lib/pool');
 const webhook = require('../lib/webhook');
+import audit from '../utils/audit';
 rawQuery('x');
+audit('x');
 db.rawQuery('x');
 knexRaw('x');
 withTransaction('x', async () => {});
@@ -93,6 +95,7 @@ knexDefault.raw('x');
 `);
     expect(seen).toEqual([
       'rawQuery -> src/lib/db.ts:6',
+      'audit -> src/utils/audit.ts:4',
       'db.rawQuery -> src/lib/db.ts:6',
       'knexRaw -> src/lib/knex.ts:6',
       'withTransaction -> src/lib/db.ts:16',
