@@ -380,6 +380,31 @@ export default createRule<Options, MessageIds>({
 
     const links = getLinks(context);
 
+    /**
+     * Whether an argument is text with data spliced into it: the only thing a project helper's call
+     * can be reported for, so the only reason to read the helper's module.
+     */
+    function splicesData(call: TSESTree.CallExpression): boolean {
+      /** Text written at the call with something spliced in, or a variable built as such text. */
+      const builtAsText = (node: TSESTree.Node): boolean => {
+        const value = unwrapExpression(node);
+        if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length > 0;
+        if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '+';
+        if (value.type !== AST_NODE_TYPES.Identifier) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+        const definition = variable?.defs[0];
+        if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return false;
+        const init = definition.node.init && unwrapExpression(definition.node.init);
+        const textInit = init?.type === AST_NODE_TYPES.TemplateLiteral || (init?.type === AST_NODE_TYPES.BinaryExpression && init.operator === '+');
+        return textInit || variable!.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.operator === '+=');
+      };
+      return call.arguments.some((argument) => {
+        if (!builtAsText(argument)) return false;
+        const pieces = evaluator.pieces(argument);
+        return pieces.some((piece) => typeof piece === 'string' && piece.trim() !== '') && pieces.some((piece) => typeof piece !== 'string' && piece.verdict === 'dynamic');
+      });
+    }
+
     /** `const run = client.query.bind(client)` … `run(sql)`: the sink, called by another name. Answers whether it was one. */
     function checkAlias(call: TSESTree.CallExpression): boolean {
       const method = asMethodCall(context, call);
@@ -448,7 +473,7 @@ export default createRule<Options, MessageIds>({
         const candidates = sinksByName.get(name);
         if (!candidates) {
           if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links && mayCallWrapper(node)) checkProjectHelper(node);
+          if (links && mayCallWrapper(node) && splicesData(node)) checkProjectHelper(node);
           return;
         }
         // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's
@@ -474,7 +499,7 @@ export default createRule<Options, MessageIds>({
           // A sink's name on something that is not the library's object: a method taken off it
           // (`const { query } = pool`), or the project's own helper (`query(sql)` from `./pool`).
           if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links && !onlyWrapper) checkProjectHelper(node);
+          if (links && !onlyWrapper && splicesData(node)) checkProjectHelper(node);
           return;
         }
         // By shape we know it runs SQL, not which library: teach the general safe form and

@@ -181,8 +181,11 @@ const builtInCallbackMethods = new Set(['map', 'forEach', 'filter', 'reduce', 's
 /** The cheap test before asking the module engine: a call handed an inline function, through a name that could be a helper. */
 function mayOpenThroughHelper(call: TSESTree.CallExpression, name: string): boolean {
   if (builtInCallbackMethods.has(name)) return false;
+  // A transaction helper hands its callback something to work with (the handle, a unit of work):
+  // a callback that takes nothing is a retry, a cache fill, a test, not worth reading a module for.
   return call.arguments.some(
-    (argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression,
+    (argument) =>
+      (argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression) && argument.params.length > 0,
   );
 }
 

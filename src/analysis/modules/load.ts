@@ -1,9 +1,9 @@
 /**
  * Reads another module of the project once and hands it to the same engines that read the linted
- * file: a module is parsed with the parser ESLint uses for the linted file (typescript-eslint's
- * reads `.ts` and `.js` alike; espree reads JavaScript), its scopes analysed, and wrapped in a
- * `SourceCode` of the running ESLint, so `getLibraryIndex`, the I/O classifier and the transaction
- * engine answer questions about it exactly as they do about the linted file.
+ * file: a module is parsed with typescript-eslint's parser core (`.ts` and `.js` alike; without
+ * TypeScript installed, JavaScript through the linted file's own parser), its scopes analysed, and
+ * wrapped in a light SourceCode (text, tree, scopes), so `getLibraryIndex`, the I/O classifier and
+ * the transaction engine answer questions about it exactly as they do about the linted file.
  *
  * The cache lives as long as the process (one per `--concurrency` worker), is keyed by path and
  * checked against the file's size and modification time once per linted file (an editor sees
@@ -14,7 +14,6 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { AnyRuleContext } from '../per-file';
 
@@ -37,7 +36,8 @@ interface Entry {
   readonly context: ModuleContext | null;
 }
 
-const MAX_MODULES = 400;
+/** Parsed modules kept: enough for a service's imports, few enough that the heap (and the collector) stay small. */
+const MAX_MODULES = 150;
 const cache = new Map<string, Entry>();
 let reads = 0;
 
@@ -56,20 +56,6 @@ const JSX_FILE = /\.[jt]sx$/;
 /** parserOptions that would make a module parse start a type-checked program. */
 const TYPED_OPTIONS = ['project', 'projectService', 'programs', 'EXPERIMENTAL_useProjectService', 'EXPERIMENTAL_useSourceOfProjectReferenceRedirect'];
 
-let typescriptParser: Parser | null | undefined;
-
-/** typescript-eslint's parser as the linted file would find it, for TypeScript modules of a project linted with espree. */
-function fallbackTypeScriptParser(from: string): Parser | null {
-  if (typescriptParser === undefined) {
-    try {
-      typescriptParser = createRequire(from)('@typescript-eslint/parser') as Parser;
-    } catch {
-      typescriptParser = null;
-    }
-  }
-  return typescriptParser;
-}
-
 function parserOf(context: AnyRuleContext): { parser: Parser | undefined; options: Record<string, unknown> } {
   const flat = context as unknown as {
     languageOptions?: { parser?: Parser; parserOptions?: Record<string, unknown>; ecmaVersion?: unknown; sourceType?: unknown };
@@ -79,7 +65,7 @@ function parserOf(context: AnyRuleContext): { parser: Parser | undefined; option
   let parser = flat.languageOptions?.parser;
   if (!parser?.parseForESLint && !parser?.parse && flat.parserPath) {
     try {
-      parser = createRequire(__filename)(flat.parserPath) as Parser;
+      parser = load(flat.parserPath) as Parser;
     } catch {
       parser = undefined;
     }
@@ -102,52 +88,102 @@ function scopeAnalyser(): typeof eslintScope {
   return eslintScope;
 }
 
+interface Estree {
+  parse(text: string, options: object): TSESTree.Program;
+}
+interface ScopeManagerModule {
+  analyze(ast: TSESTree.Program, options: object): TSLintScopeManager;
+}
+type TSLintScopeManager = TSESLint.Scope.ScopeManager;
+
+const load = createRequire(__filename);
+let estree: { parser: Estree; scopes: ScopeManagerModule; keys: Record<string, readonly string[]> } | null | undefined;
+
+/**
+ * typescript-eslint's own parser core and scope analyser, without what ESLint's parser adds for a
+ * linted file (tokens, comments, the TypeScript lib's global types): about half the work, and all
+ * a summary needs. Unavailable when TypeScript is not installed (a JavaScript-only project).
+ */
+function fastReader(): typeof estree {
+  if (estree === undefined) {
+    try {
+      estree = {
+        parser: load('@typescript-eslint/typescript-estree') as Estree,
+        scopes: load('@typescript-eslint/scope-manager') as ScopeManagerModule,
+        keys: (load('@typescript-eslint/visitor-keys') as { visitorKeys: Record<string, readonly string[]> }).visitorKeys,
+      };
+    } catch {
+      estree = null;
+    }
+  }
+  return estree;
+}
+
 function parse(context: AnyRuleContext, file: string, text: string): ModuleContext | null {
-  const found = parserOf(context);
-  let parser = found.parser;
-  const options = found.options;
-  const typescriptFile = TS_FILE.test(file);
-  if (typescriptFile && !parser?.parseForESLint) parser = fallbackTypeScriptParser(path.resolve(context.cwd, context.filename)) ?? undefined;
+  const sourceType = /\.c[jt]s$/.test(file) ? 'script' : 'module';
+  const reader = fastReader();
+  if (reader) {
+    const ast = reader.parser.parse(text, { range: true, loc: true, tokens: false, comment: false, jsx: JSX_FILE.test(file), filePath: file });
+    const scopeManager = reader.scopes.analyze(ast, { sourceType, lib: [], globalReturn: false });
+    setParents(ast, reader.keys);
+    return moduleContext(context, file, text, ast, scopeManager, reader.keys);
+  }
+  // No TypeScript here: JavaScript modules through the linted file's own parser (espree) and ESLint's scope analyser.
+  if (TS_FILE.test(file)) return null;
+  const { parser, options } = parserOf(context);
   if (!parser) return null;
   for (const key of TYPED_OPTIONS) delete options[key];
-  const sourceType = /\.c[jt]s$/.test(file) ? 'script' : 'module';
-  const parserOptions = {
-    ...options,
-    ecmaVersion: 'latest',
-    sourceType,
-    filePath: file,
-    range: true,
-    loc: true,
-    tokens: true,
-    comment: true,
-    ecmaFeatures: { ...(options.ecmaFeatures as object | undefined), jsx: JSX_FILE.test(file) },
-  };
-  let ast: TSESTree.Program;
-  let scopeManager: unknown;
-  let visitorKeys: unknown;
-  let services: unknown;
-  if (parser.parseForESLint) {
-    const result = parser.parseForESLint(text, parserOptions);
-    ({ ast, scopeManager, visitorKeys, services } = result);
-  } else {
-    ast = parser.parse!(text, parserOptions);
-  }
-  visitorKeys ??= context.sourceCode.visitorKeys;
-  setParents(ast, visitorKeys as Record<string, readonly string[]>);
+  const parserOptions = { ...options, ecmaVersion: 'latest', sourceType, range: true, loc: true, tokens: true, comment: true, ecmaFeatures: { jsx: JSX_FILE.test(file) } };
+  const result = parser.parseForESLint?.(text, parserOptions);
+  const ast = result?.ast ?? parser.parse!(text, parserOptions);
+  const visitorKeys = (result?.visitorKeys ?? context.sourceCode.visitorKeys) as Record<string, readonly string[]>;
+  let scopeManager = result?.scopeManager as TSLintScopeManager | undefined;
   if (!scopeManager) {
     const analyser = scopeAnalyser();
     if (!analyser) return null;
-    scopeManager = analyser.analyze(ast, {
-      ecmaVersion: 2022,
-      sourceType,
-      nodejsScope: sourceType === 'script',
-      childVisitorKeys: visitorKeys,
-      fallback: 'iteration',
-    });
+    scopeManager = analyser.analyze(ast, { ecmaVersion: 2022, sourceType, nodejsScope: sourceType === 'script', childVisitorKeys: visitorKeys, fallback: 'iteration' }) as TSLintScopeManager;
   }
-  // The running ESLint's own SourceCode class: the engines get the API they get for the linted file.
-  const SourceCode = context.sourceCode.constructor as new (config: object) => Readonly<TSESLint.SourceCode>;
-  const sourceCode = new SourceCode({ text, ast, scopeManager, visitorKeys, parserServices: services ?? {} });
+  setParents(ast, visitorKeys);
+  return moduleContext(context, file, text, ast, scopeManager, visitorKeys);
+}
+
+/**
+ * What the engines use of a SourceCode, for a module: its text, tree, scopes and visitor keys.
+ * Lighter than ESLint's SourceCode (no token store, no line index), and never typed.
+ */
+class ModuleSource {
+  readonly parserServices = {};
+  constructor(
+    readonly text: string,
+    readonly ast: TSESTree.Program,
+    readonly scopeManager: TSLintScopeManager,
+    readonly visitorKeys: Record<string, readonly string[]>,
+  ) {}
+
+  getText(node?: TSESTree.Node): string {
+    return node ? this.text.slice(node.range[0], node.range[1]) : this.text;
+  }
+
+  /** ESLint's own rule: the innermost scope that holds the node (a named function expression's name scope skipped). */
+  getScope(node: TSESTree.Node): TSESLint.Scope.Scope {
+    const inner = node.type !== 'Program';
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const scope = this.scopeManager.acquire(current, inner);
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+    }
+    return this.scopeManager.scopes[0]!;
+  }
+}
+
+function moduleContext(
+  context: AnyRuleContext,
+  file: string,
+  text: string,
+  ast: TSESTree.Program,
+  scopeManager: TSLintScopeManager,
+  visitorKeys: Record<string, readonly string[]>,
+): ModuleContext {
+  const sourceCode = new ModuleSource(text, ast, scopeManager, visitorKeys);
   const moduleContext = {
     sourceCode,
     settings: context.settings,
@@ -163,7 +199,7 @@ function parse(context: AnyRuleContext, file: string, text: string): ModuleConte
 }
 
 /** ESLint sets `parent` while it traverses the linted file; a module read here needs it done. */
-function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[]>): void {
+function setParents(root: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[]>>): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -58,7 +58,7 @@ function isFunction(node: TSESTree.Node): node is FunctionNode {
 }
 
 /** How many modules deep a path may go from the file of the transaction. */
-const MAX_REMOTE_DEPTH = 4;
+const MAX_REMOTE_DEPTH = 3;
 let remoteDepth = 0;
 /** Set when a walk stopped at the depth bound: its summary is partial, so it is not remembered. */
 let boundHit = false;
