@@ -122,7 +122,8 @@ export default createRule<Options, MessageIds>({
     const evaluator = new SqlTextEvaluator(context, {
       classifyCall,
       isSafeTag,
-      isDatabaseRead: (call) => comesFromDatabaseLibrary(getLibraryIndex(context), call.callee),
+      // Asked of every awaited call in SQL text: answered from this file alone.
+      isDatabaseRead: (call) => comesFromDatabaseLibrary(getLibraryIndex(context), call.callee, true),
     });
 
     /** Same-file functions that pass a parameter straight into a sink: sinks in their own right. */

@@ -125,6 +125,8 @@ export interface LibraryIndex {
   calleeOrigin(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined;
   /** Where an expression comes from: an export, an object a library made, or a subclass of a library class. */
   originOf(expression: TSESTree.Node): Origin | undefined;
+  /** The same, from this file alone: no other module of the project is read (for questions asked very often). */
+  originInFile(expression: TSESTree.Node): Origin | undefined;
 }
 
 function normalise(library: LibraryKnowledge, exportPath: string): string {
@@ -157,10 +159,29 @@ class Index implements LibraryIndex {
     if (this.resolved.has(node)) return this.resolved.get(node);
     // Mark before resolving: a cycle (`let a = b; b = a`) ends in "unknown", not a stack overflow.
     this.resolved.set(node, undefined);
+    const outerSkipped = this.skippedModules;
+    this.skippedModules = false;
     const origin = this.resolve(node);
-    this.resolved.set(node, origin);
+    // An answer given without reading other modules is not the final one: ask again next time.
+    if (this.skippedModules && !origin) this.resolved.delete(node);
+    else this.resolved.set(node, origin);
+    this.skippedModules ||= outerSkipped;
     return origin;
   }
+
+  /** Where an expression comes from, as far as this file alone says (no other module is read). */
+  originInFile(expression: TSESTree.Node): Origin | undefined {
+    const outer = this.inFileOnly;
+    this.inFileOnly = true;
+    try {
+      return this.originOf(expression);
+    } finally {
+      this.inFileOnly = outer;
+    }
+  }
+
+  private inFileOnly = false;
+  private skippedModules = false;
 
   /**
    * The lazy part: only the expressions a rule asks about are followed, through variables,
@@ -206,7 +227,12 @@ class Index implements LibraryIndex {
    * says `export const db = knex(config)`. That module's own index says what the value is.
    */
   private acrossModules(node: TSESTree.Node): Origin | undefined {
-    const value = this.links?.valueOf(node, 0);
+    if (!this.links) return undefined;
+    if (this.inFileOnly) {
+      this.skippedModules = true;
+      return undefined;
+    }
+    const value = this.links.valueOf(node, 0);
     if (value?.kind !== 'expression' || value.context.sourceCode.ast === this.sourceCode.ast) return undefined;
     return getLibraryIndex(value.context).originOf(value.node);
   }
@@ -449,7 +475,7 @@ function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined
 function scan(context: AnyRuleContext): LibraryIndex {
   const sourceCode = context.sourceCode;
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return { calleeOrigin: () => undefined, originOf: () => undefined };
+  if (!globalScope) return { calleeOrigin: () => undefined, originOf: () => undefined, originInFile: () => undefined };
   const traceMap = traceMapFor(context);
   const index = new Index(
     globalScope as TSESLint.Scope.Scope,
@@ -486,10 +512,10 @@ const databaseLibraries = new Set<LibraryKnowledge>(libraries);
  * Whether a member or call chain starts from a database library's object: the client, a model, a
  * query builder (`trx('orders').where(…)`, `pool.query(…)`). The first step whose origin is known decides.
  */
-export function comesFromDatabaseLibrary(index: LibraryIndex, node: TSESTree.Node): boolean {
+export function comesFromDatabaseLibrary(index: LibraryIndex, node: TSESTree.Node, inFileOnly = false): boolean {
   let current: TSESTree.Node | undefined = unwrapExpression(node);
   for (let steps = 0; current && steps < 12; steps++) {
-    const origin = index.originOf(current);
+    const origin = inFileOnly ? index.originInFile(current) : index.originOf(current);
     if (origin) return databaseLibraries.has(origin.library);
     if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
     else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
