@@ -55,6 +55,8 @@ export default {
       creates: 'QueryBuilder',
     },
     { instanceOf: 'Knex', property: 'schema', creates: 'SchemaBuilder' },
+    // The dialect client behind a Knex instance: its connection pool (`knex.client.acquireConnection()`).
+    { instanceOf: 'Knex', property: 'client', creates: 'KnexClient' },
     { instanceOf: 'Knex', method: 'transaction', callbackParameter: 0, creates: 'Knex' },
     { instanceOf: 'Knex', method: 'transaction', creates: 'Knex' },
   ],
@@ -65,4 +67,15 @@ export default {
     // `const trx = await knex.transaction()` … `await trx.commit()`.
     { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  connections: {
+    acquire: [
+      {
+        acquire: { instanceOf: 'KnexClient', method: 'acquireConnection' },
+        declaredIn: 'Client',
+        release: { takingConnection: 'releaseConnection' },
+        byShape: 'name',
+        releaseText: '`knex.client.releaseConnection(connection)`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

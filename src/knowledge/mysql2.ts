@@ -37,4 +37,16 @@ export default {
     { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
     { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
   ],
+  connections: {
+    acquire: [
+      {
+        acquire: { instanceOf: 'Pool', method: 'getConnection' },
+        declaredIn: ['Pool', 'PoolCluster', 'PromisePool', 'PromisePoolCluster'],
+        release: { methods: ['release', 'destroy'], takingConnection: 'releaseConnection' },
+        callback: { connection: 1, error: 0 },
+        byShape: 'released',
+        releaseText: '`connection.release()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -34,4 +34,14 @@ export default {
     // `db.tx(cb)`, `db.tx(tag, cb)`, `db.tx({ mode }, cb)`; `task` shares a connection without a transaction.
     { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
   ],
+  connections: {
+    acquire: [
+      {
+        acquire: { instanceOf: 'Database', method: 'connect' },
+        declaredIn: 'IDatabase',
+        release: { methods: 'done' },
+        releaseText: '`connection.done()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

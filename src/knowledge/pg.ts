@@ -35,4 +35,16 @@ export default {
     // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
   ],
+  connections: {
+    acquire: [
+      {
+        acquire: { instanceOf: 'Pool', method: 'connect' },
+        declaredIn: 'Pool',
+        release: { methods: 'release' },
+        callback: { connection: 1, releaseParameter: 2, error: 0 },
+        byShape: 'released',
+        releaseText: '`client.release()` (or `done()` in the callback form)',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -90,4 +90,15 @@ export default {
     },
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
   ],
+  connections: {
+    acquire: [
+      {
+        acquire: { instanceOf: 'DataSource', method: 'createQueryRunner' },
+        declaredIn: ['DataSource', 'Connection'],
+        release: { methods: 'release' },
+        byShape: 'name',
+        releaseText: '`queryRunner.release()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -10,6 +10,7 @@
  * Each concern's part of the schema lives in its own file beside this one (`types-sql.ts`,
  * `types-transactions.ts`); `LibraryKnowledge` below ties them together.
  */
+import type { ConnectionKnowledge } from './types-connections';
 import type { SqlKnowledge } from './types-sql';
 import type { TransactionSpec } from './types-transactions';
 
@@ -128,4 +129,6 @@ export interface LibraryKnowledge {
   readonly sql?: SqlKnowledge;
   /** Transaction scopes: callback APIs and manual regions (no-io-in-transaction and friends). */
   readonly transactions?: readonly TransactionSpec[];
+  /** Pooled connections: how one is checked out and given back (require-connection-release). */
+  readonly connections?: ConnectionKnowledge;
 }
