@@ -91,11 +91,37 @@ class PathWalker {
 
   private sequence(statements: readonly TSESTree.Node[], held: Held): Held {
     let current = held;
-    for (const statement of statements) {
+    for (let i = 0; i < statements.length; i++) {
       if (current === null) return null;
+      const statement = statements[i]!;
+      if (current && this.isSetupBeforeTry(statements, i)) continue;
       current = this.statement(statement, current);
     }
     return current;
+  }
+
+  /**
+   * `await queryRunner.connect(); await queryRunner.startTransaction(); try { … } finally { release }`:
+   * calls on the connection itself right before the `try` that gives it back are its setup, the
+   * way the libraries' own docs write them, and not reported as throws that skip the release.
+   */
+  private isSetupBeforeTry(statements: readonly TSESTree.Node[], index: number): boolean {
+    for (let i = index; i < statements.length; i++) {
+      const statement = statements[i]!;
+      if (statement.type === AST_NODE_TYPES.TryStatement) return i > index && !!statement.finalizer && this.alwaysReleases(statement.finalizer);
+      if (!this.isCallOnHolder(statement)) return false;
+    }
+    return false;
+  }
+
+  /** `await client.method(literal…)` as a statement of its own. */
+  private isCallOnHolder(statement: TSESTree.Node): boolean {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    let expression: TSESTree.Node = statement.expression;
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = expression.argument;
+    if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (!this.holderIdentifiers.has(expression.callee.object)) return false;
+    return expression.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier);
   }
 
   private statement(node: TSESTree.Node, held: boolean): Held {
@@ -206,6 +232,11 @@ class PathWalker {
 
   /** Whether `test` says the connection exists (`if (client)`) or does not (`if (err)`, `if (!client)`). */
   private presenceIn(test: TSESTree.Expression): 'present' | 'absent' | undefined {
+    if (test.type === AST_NODE_TYPES.LogicalExpression && (test.operator === '&&' || test.operator === '||')) {
+      // `if (runner && !runner.isReleased)`: taken to say the connection is there (and `||` that it is not).
+      const wanted = test.operator === '&&' ? 'present' : 'absent';
+      return this.presenceIn(test.left) === wanted || this.presenceIn(test.right) === wanted ? wanted : undefined;
+    }
     let node: TSESTree.Node = test;
     let negated = false;
     while (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
