@@ -31,5 +31,6 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'require-connection-release': [[{ releaseFunctions: ['releaseQuietly'] }]],
   'require-migration-down': [[{ folders: ['**'] }]],
 };
