@@ -49,4 +49,14 @@ export default {
     // `db.transaction(async (tx) => …, config)`, and `tx.transaction(…)` for a savepoint.
     { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  connections: {
+    clients: [
+      {
+        callee: { export: 'drizzle', via: 'call' },
+        what: 'a Drizzle database over a new connection pool',
+        ownClientWhen: { argument: 0, keys: ['connection'] },
+        share: 'Create the database once in a module of its own (`export const db = drizzle(pool)`) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -68,6 +68,14 @@ export default {
     { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
   connections: {
+    clients: [
+      {
+        callee: { export: ['default', 'knex'], via: 'call' },
+        declaredAs: 'knex',
+        what: 'a Knex instance with a connection pool of its own',
+        share: 'Create the Knex instance once in a module of its own (`export const db = knex(config)`) and import it',
+      },
+    ],
     acquire: [
       {
         acquire: { instanceOf: 'KnexClient', method: 'acquireConnection' },

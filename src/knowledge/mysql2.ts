@@ -38,6 +38,18 @@ export default {
     { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    clients: [
+      {
+        callee: { export: ['createPool', 'createPoolCluster'], via: 'call' },
+        what: 'a mysql2 pool',
+        share: 'Create the pool once at module scope, import it, and borrow from it with `pool.query()` or `pool.getConnection()`',
+      },
+      {
+        callee: { export: 'createConnection', via: 'call' },
+        what: 'a mysql2 connection',
+        share: 'Create one pool at module scope with `createPool()`, import it, and borrow from it with `pool.query()` or `pool.getConnection()`',
+      },
+    ],
     acquire: [
       {
         acquire: { instanceOf: 'Pool', method: 'getConnection' },

@@ -35,6 +35,13 @@ export default {
     { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
   ],
   connections: {
+    clients: [
+      {
+        callee: { instanceOf: 'IMain', via: 'call' },
+        what: 'a pg-promise database with a connection pool of its own',
+        share: 'Create `db = pgp(connection)` once in a module of its own and import it (pg-promise warns about duplicate database objects for this reason)',
+      },
+    ],
     acquire: [
       {
         acquire: { instanceOf: 'Database', method: 'connect' },

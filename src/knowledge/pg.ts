@@ -36,6 +36,19 @@ export default {
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    clients: [
+      {
+        callee: { export: ['Pool', 'native.Pool'], via: 'new' },
+        what: 'a node-postgres pool',
+        share: 'Create the `Pool` once at module scope, import it, and borrow from it with `pool.query()` or `pool.connect()`',
+      },
+      {
+        callee: { export: 'Client', via: 'new' },
+        what: 'a node-postgres client with a connection of its own',
+        opensWith: 'connect',
+        share: 'Create one `Pool` at module scope, import it, and borrow from it with `pool.query()` or `pool.connect()`',
+      },
+    ],
     acquire: [
       {
         acquire: { instanceOf: 'Pool', method: 'connect' },

@@ -48,4 +48,14 @@ export default {
     // Interactive transactions; the array form `$transaction([…])` has no callback and holds nothing open between queries.
     { kind: 'callback', callee: { instanceOf: 'PrismaClient', method: '$transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  connections: {
+    clients: [
+      {
+        callee: { export: 'PrismaClient', via: 'new' },
+        what: 'a Prisma client with a connection pool of its own',
+        byShape: true,
+        share: 'Create one `PrismaClient` per process in a module of its own and import it (in development, keep it on `globalThis` so hot reloads reuse it)',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -48,4 +48,13 @@ export default {
     },
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  connections: {
+    clients: [
+      {
+        callee: { export: 'Sequelize', via: 'new' },
+        what: 'a Sequelize instance with a connection pool of its own',
+        share: 'Create the `Sequelize` instance once in a module of its own (models are added to it there) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -73,4 +73,14 @@ export default {
     // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  connections: {
+    clients: [
+      {
+        callee: { export: ['Sequelize', 'default'], via: 'new' },
+        declaredAs: 'Sequelize',
+        what: 'a Sequelize instance with a connection pool of its own',
+        share: 'Create the `Sequelize` instance once in a module of its own (models are defined on it there) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

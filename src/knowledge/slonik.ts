@@ -30,4 +30,13 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'DatabasePool', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  connections: {
+    clients: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        what: 'a Slonik pool',
+        share: 'Create the pool once at startup (`await createPool(url)`) and import or inject it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -91,6 +91,19 @@ export default {
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    clients: [
+      {
+        callee: { export: 'DataSource', via: 'new' },
+        what: 'a TypeORM data source with a connection pool of its own',
+        opensWith: ['initialize', 'connect'],
+        share: 'Create and initialise the `DataSource` once (a module of its own, or a Nest `TypeOrmModule`) and import or inject it',
+      },
+      {
+        callee: { export: 'createConnection', via: 'call' },
+        what: 'a TypeORM connection with a pool of its own',
+        share: 'Create and initialise one `DataSource` at startup and import or inject it',
+      },
+    ],
     acquire: [
       {
         acquire: { instanceOf: 'DataSource', method: 'createQueryRunner' },

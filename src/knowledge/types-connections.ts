@@ -46,6 +46,32 @@ export interface ConnectionAcquireSpec {
   readonly releaseText: string;
 }
 
+/** A call that makes a client or a pool of its own: what no-client-per-request wants made once per process. */
+export interface ClientFactorySpec {
+  /**
+   * The export called or constructed (`PrismaClient`, `Pool`; `default` for a callable module:
+   * `knex({…})`), or an object another factory made, called (`pgp(url)` on pg-promise's `IMain`).
+   */
+  readonly callee: { readonly export: Names; readonly via: 'new' | 'call' } | { readonly instanceOf: Names; readonly via: 'call' };
+  /** The name the library's declarations give it, for the typed tier, when the export is `default`. */
+  readonly declaredAs?: Names;
+  /** What it makes, for the message: `a node-postgres pool`. */
+  readonly what: string;
+  /** Methods that open it, when making it alone does not connect (`new Client()` … `client.connect()`): only then does it count. */
+  readonly opensWith?: Names;
+  /**
+   * It wraps a client it is given unless argument `argument` is a connection string (a literal, a
+   * template or `process.env.…`) or an object with one of `keys`: `drizzle(pool)` shares,
+   * `drizzle(process.env.DATABASE_URL)` makes its own.
+   */
+  readonly ownClientWhen?: { readonly argument: number; readonly keys?: readonly string[] };
+  /** Also by name alone, when the callee is not tied to any library (Prisma's generated client in `./generated/prisma`). */
+  readonly byShape?: boolean;
+  /** How to make it once and share it, for the message. */
+  readonly share: string;
+}
+
 export interface ConnectionKnowledge {
   readonly acquire?: readonly ConnectionAcquireSpec[];
+  readonly clients?: readonly ClientFactorySpec[];
 }
