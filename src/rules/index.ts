@@ -1,4 +1,5 @@
 import noAppliedMigrationEdit from './no-applied-migration-edit';
+import noClientPerRequest from './no-client-per-request';
 import noEagerRelations from './no-eager-relations';
 import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
@@ -9,6 +10,7 @@ import requireMigrationDown from './require-migration-down';
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
   'no-applied-migration-edit': noAppliedMigrationEdit,
+  'no-client-per-request': noClientPerRequest,
   'no-eager-relations': noEagerRelations,
   'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,
