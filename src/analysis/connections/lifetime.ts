@@ -387,9 +387,11 @@ function exportName(fn: FunctionNode): string | undefined {
 function isExportReference(identifier: TSESTree.Node): boolean {
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  let node: TSESTree.Node | undefined = parent;
-  if (node?.type === AST_NODE_TYPES.Property) node = node.parent;
+  // `exports.handler = handler`, `module.exports = { handler }`.
+  let node: TSESTree.Node | undefined = identifier;
+  if (parent?.type === AST_NODE_TYPES.Property) node = parent.parent;
   const assignment = node?.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right !== node) return false;
   if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left.type === AST_NODE_TYPES.MemberExpression) {
     const left = assignment.left;
     return (
