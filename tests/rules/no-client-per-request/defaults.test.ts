@@ -19,12 +19,16 @@ runRuleTests('no-client-per-request: default ignoreFiles', rule, {
     { code: perRequest, filename: 'src/users/users.service.spec.ts', mode: 'untyped' },
     { code: perRequest, filename: 'test/users.e2e-spec.ts', mode: 'untyped' },
     { code: perRequest, filename: 'tests/helpers/db.ts', mode: 'untyped' },
-    // Typed cases are linted as tests/fixtures/file.ts: a tests folder too.
-    { code: perRequest, mode: 'typed' },
     // A file the team lists itself.
     { code: perRequest, filename: 'src/tools/export.ts', options: [{ ignoreFiles: ['src/tools/**'] }], mode: 'untyped' },
   ],
   invalid: [
+    // The fixture project's file.ts (typed) is not under any of the default folders.
+    {
+      code: perRequest,
+      mode: 'typed',
+      errors: [perCall(4, 18, 'new PrismaClient()', 'prisma', where.handler)],
+    },
     {
       code: perRequest,
       filename: 'src/pages/api/users.ts',

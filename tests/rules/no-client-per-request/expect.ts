@@ -1,9 +1,6 @@
 import { libraries } from '../../../src/knowledge';
 
-/**
- * The rule skips tests/ by default, and typed cases are linted as tests/fixtures/file.ts: the
- * cases here lint with a list that leaves tests/ out (defaults.test.ts covers the default list).
- */
+/** An explicit ignore list, so that the library cases do not depend on the defaults (defaults.test.ts covers those). */
 export const options = [{ ignoreFiles: ['**/migrations/**', '**/seeds/**', '**/scripts/**', '**/*.test.*'] }] as [{ ignoreFiles: string[] }];
 
 export const where = {
