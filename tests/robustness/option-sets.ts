@@ -5,6 +5,7 @@
  */
 export const robustnessOptionSets: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
   'no-applied-migration-edit': [[{ folders: ['**'], gitRef: 'HEAD' }]],
+  'no-client-per-request': [[{ ignoreFiles: ['**/scripts/**'], bootstrapFunctions: ['boot'] }], [{ ignoreFiles: [] }]],
   'no-eager-relations': [[{ allowRelations: ['user'] }]],
   'no-generic-migration-name': [
     [{ folders: ['**'], genericWords: ['orders'], allow: ['^init'], deny: ['^v\\d'], acceptGeneratedNames: true }],

@@ -53,6 +53,7 @@ export function perCallContext(context: AnyRuleContext, creation: ClientCreation
 class Lifetime {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly visiting = new Set<TSESTree.Node>();
+  private readonly following = new Set<TSESLint.Scope.Variable>();
 
   constructor(
     context: AnyRuleContext,
@@ -157,15 +158,34 @@ class Lifetime {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(assignment), left);
     const owner = enclosingFunction(assignment);
     // A variable of the module or of an enclosing function: a cache that outlives this call.
-    return !variable || variable.scope.variableScope.block !== owner ? 'stored' : 'local';
+    if (!variable || variable.scope.variableScope.block !== owner) return 'stored';
+    // `let pool = cache.get(key); if (!pool) { pool = new Pool(); cache.set(key, pool); }`
+    const fate = this.referencesFate(variable);
+    return fate === 'returned' ? 'local' : fate;
   }
 
   /** `const pool = new Pool()` … `return pool` / `cache.set(key, pool)` / `shared = pool`. */
   private variableFate(declarator: TSESTree.VariableDeclarator): 'stored' | 'returned' | 'local' {
     if (declarator.id.type !== AST_NODE_TYPES.Identifier) return 'local';
     const [variable] = this.sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [];
+    return variable ? this.referencesFate(variable) : 'local';
+  }
+
+  /** Where the value a local variable holds goes: stored away, returned, or kept local. */
+  private referencesFate(variable: TSESLint.Scope.Variable): 'stored' | 'returned' | 'local' {
+    // `a = b; b = a`: a cycle of local aliases ends as local.
+    if (this.following.has(variable)) return 'local';
+    this.following.add(variable);
+    try {
+      return this.followReferences(variable);
+    } finally {
+      this.following.delete(variable);
+    }
+  }
+
+  private followReferences(variable: TSESLint.Scope.Variable): 'stored' | 'returned' | 'local' {
     let fate: 'stored' | 'returned' | 'local' = 'local';
-    for (const reference of variable?.references ?? []) {
+    for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const referenceFate = this.fateOf(reference.identifier).fate;
       if (referenceFate === 'stored' || referenceFate === 'instance') return 'stored';

@@ -39,6 +39,29 @@ module.exports = { getPool };
       options,
       js: true,
     },
+    // A per-tenant cache: looked up, made when missing, stored; and local aliases that go in circles.
+    {
+      code: `
+import { Pool } from 'pg';
+const pools = new Map();
+export function poolFor(tenant) {
+  let pool = pools.get(tenant);
+  if (!pool) {
+    pool = new Pool({ connectionString: tenant.url });
+    pools.set(tenant.id, pool);
+  }
+  return pool;
+}
+export function loop() {
+  let a = new Pool();
+  let b = a;
+  a = b;
+  pools.set('loop', a);
+}
+`,
+      options,
+      js: true,
+    },
     // A \`new Client()\` that this function never connects (handed to the caller).
     {
       code: `
