@@ -68,6 +68,16 @@ export default {
     { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: ['default', 'knex'], via: 'call' },
+        options: 0,
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'client', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: 'min 2, max 10',
+        example: '`knex({ client, connection, pool: { min: 0, max: 20 } })`',
+      },
+    ],
     clients: [
       {
         callee: { export: ['default', 'knex'], via: 'call' },

@@ -38,6 +38,16 @@ export default {
     { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        options: 0,
+        sizePaths: [['connectionLimit']],
+        urlParameter: { name: 'connectionLimit', paths: [[], ['uri']] },
+        defaultSize: '10',
+        example: '`createPool({ connectionLimit: 20 })`',
+      },
+    ],
     clients: [
       {
         callee: { export: ['createPool', 'createPoolCluster'], via: 'call' },

@@ -35,6 +35,15 @@ export default {
     { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { instanceOf: 'IMain', via: 'call' },
+        options: 0,
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`pgp({ connectionString, max: 20 })`',
+      },
+    ],
     clients: [
       {
         callee: { instanceOf: 'IMain', via: 'call' },

@@ -36,6 +36,15 @@ export default {
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: ['Pool', 'native.Pool'], via: 'new' },
+        options: 0,
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`new Pool({ max: 20 })`',
+      },
+    ],
     clients: [
       {
         callee: { export: ['Pool', 'native.Pool'], via: 'new' },

@@ -32,6 +32,15 @@ export default {
     { kind: 'callback', callee: { instanceOf: 'Sql', method: 'begin' }, callback: 'any', handle: 0, byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'default', via: 'call' },
+        options: 'last',
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`postgres(url, { max: 20 })`',
+      },
+    ],
     clients: [
       {
         callee: { export: 'default', via: 'call' },

@@ -49,6 +49,17 @@ export default {
     { kind: 'callback', callee: { instanceOf: 'PrismaClient', method: '$transaction' }, callback: 0, handle: 0, byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'PrismaClient', via: 'new' },
+        options: 0,
+        sizePaths: [],
+        urlParameter: { name: 'connection_limit', paths: [['datasourceUrl'], ['datasources', 'db', 'url']] },
+        onlyInUrl: true,
+        defaultSize: 'the number of CPUs × 2 + 1',
+        example: '`?connection_limit=20` in the connection string',
+      },
+    ],
     clients: [
       {
         callee: { export: 'PrismaClient', via: 'new' },

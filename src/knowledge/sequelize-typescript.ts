@@ -49,6 +49,16 @@ export default {
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'Sequelize', via: 'new' },
+        options: 'last',
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'dialect', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: '5',
+        example: '`new Sequelize({ …, pool: { max: 20 } })`',
+      },
+    ],
     clients: [
       {
         callee: { export: 'Sequelize', via: 'new' },

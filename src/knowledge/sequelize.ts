@@ -74,6 +74,16 @@ export default {
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: ['Sequelize', 'default'], via: 'new' },
+        options: 'last',
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'dialect', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: '5',
+        example: '`new Sequelize(url, { pool: { max: 20 } })`',
+      },
+    ],
     clients: [
       {
         callee: { export: ['Sequelize', 'default'], via: 'new' },

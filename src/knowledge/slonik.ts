@@ -31,6 +31,15 @@ export default {
     { kind: 'callback', callee: { instanceOf: 'DatabasePool', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        options: 1,
+        sizePaths: [['maximumPoolSize']],
+        defaultSize: '10',
+        example: '`createPool(url, { maximumPoolSize: 20 })`',
+      },
+    ],
     clients: [
       {
         callee: { export: 'createPool', via: 'call' },

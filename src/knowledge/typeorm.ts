@@ -91,6 +91,16 @@ export default {
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
   ],
   connections: {
+    poolSize: [
+      {
+        callee: { export: 'DataSource', via: 'new' },
+        options: 0,
+        sizePaths: [['poolSize'], ['extra', 'max'], ['extra', 'connectionLimit']],
+        noPoolWhen: { key: 'type', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: '10 (the driver\'s)',
+        example: '`new DataSource({ …, poolSize: 20 })` (or `extra: { max: 20 }`)',
+      },
+    ],
     clients: [
       {
         callee: { export: 'DataSource', via: 'new' },

@@ -71,7 +71,28 @@ export interface ClientFactorySpec {
   readonly share: string;
 }
 
+/** Where a pool's size is set when it is made: require-pool-size wants it said, not left to the default. */
+export interface PoolSizeSpec {
+  /** The call that makes the pool (the same shapes as `ClientFactorySpec.callee`). */
+  readonly callee: ClientFactorySpec['callee'];
+  /** The options argument: an index, or `'last'` (`new Sequelize(url, options)`, `postgres(url, options)`). */
+  readonly options: number | 'last';
+  /** Property paths inside the options that set the size; any one will do (`[['pool', 'max']]`). */
+  readonly sizePaths: readonly (readonly string[])[];
+  /** A connection-string parameter that sets the size (`connection_limit`, `connectionLimit`), and where the string may be. */
+  readonly urlParameter?: { readonly name: string; readonly paths: readonly (readonly string[])[] };
+  /** When the size lives only in the connection string (Prisma): silent unless that string is a literal. */
+  readonly onlyInUrl?: boolean;
+  /** Option values that mean there is no pool to size (SQLite): `{ key: 'dialect', values: ['sqlite'] }`. */
+  readonly noPoolWhen?: { readonly key: string; readonly values: readonly string[] };
+  /** The library's default, for the message: `10`. */
+  readonly defaultSize: string;
+  /** What setting it looks like, for the message: `` `new Pool({ max: 20 })` ``. */
+  readonly example: string;
+}
+
 export interface ConnectionKnowledge {
   readonly acquire?: readonly ConnectionAcquireSpec[];
   readonly clients?: readonly ClientFactorySpec[];
+  readonly poolSize?: readonly PoolSizeSpec[];
 }

@@ -6,6 +6,7 @@ import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import requireConnectionRelease from './require-connection-release';
 import requireMigrationDown from './require-migration-down';
+import requirePoolSize from './require-pool-size';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
@@ -17,4 +18,5 @@ export const rules = {
   'no-io-in-transaction': noIoInTransaction,
   'require-connection-release': requireConnectionRelease,
   'require-migration-down': requireMigrationDown,
+  'require-pool-size': requirePoolSize,
 };

@@ -14,87 +14,115 @@ import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
 import { perFile, type AnyRuleContext } from '../per-file';
 
-export interface ClientCreation {
+/** What a factory entry needs for its callee to be recognised. */
+interface FactoryLike {
+  readonly callee: ClientFactorySpec['callee'];
+  readonly declaredAs?: ClientFactorySpec['declaredAs'];
+  readonly byShape?: boolean;
+}
+
+export interface FactoryMatch<S extends FactoryLike> {
   readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly library: LibraryKnowledge;
-  readonly spec: ClientFactorySpec;
+  readonly spec: S;
   readonly tier: 'import' | 'type' | 'shape';
 }
 
-interface Entry {
-  readonly library: LibraryKnowledge;
-  readonly spec: ClientFactorySpec;
-}
+export type ClientCreation = FactoryMatch<ClientFactorySpec>;
 
-const entries: readonly Entry[] = libraries.flatMap((library) => (library.connections?.clients ?? []).map((spec) => ({ library, spec })));
+interface Entry<S extends FactoryLike> {
+  readonly library: LibraryKnowledge;
+  readonly spec: S;
+}
 
 const lastSegment = (name: string): string => name.slice(name.lastIndexOf('.') + 1);
 
-/** Names a creating callee can have when it is an export: the visitor's cheap filter for those. */
-const exportNames: ReadonlySet<string> = new Set(
-  entries.flatMap(({ spec }) => ('export' in spec.callee ? nameList(spec.callee.export).filter((name) => name !== 'default').map(lastSegment) : [])),
-);
-/** Modules whose default export is the creating function (`knex`, `postgres`): any local name may call it. */
-const defaultModules: readonly string[] = entries.flatMap(({ library, spec }) =>
-  'export' in spec.callee && hasName(spec.callee.export, 'default') ? library.modules : [],
-);
-/** Modules whose factories make a callable that creates clients (`pgp(url)`). */
-const callableModules: readonly string[] = entries.flatMap(({ library, spec }) => ('instanceOf' in spec.callee ? library.modules : []));
+/**
+ * Recognises the calls of one list of factory entries (`connections.clients`,
+ * `connections.poolSize`): a cheap name filter, then the import tier, one question to the type
+ * checker, and the name alone where an entry allows it.
+ */
+export class FactoryMatcher<S extends FactoryLike> {
+  private readonly exportNames: ReadonlySet<string>;
+  private readonly anyNameModules: readonly string[];
+  private readonly mentionsAnyNameModule = perFile((context): boolean => {
+    const text = context.sourceCode.text;
+    return this.anyNameModules.some((moduleName) => text.includes(moduleName));
+  });
 
-/** Whether the file's text mentions a module whose clients are made through a callee of any name. */
-const mentionsAnyNameModule = perFile((context): boolean => {
-  const text = context.sourceCode.text;
-  return [...defaultModules, ...callableModules].some((moduleName) => text.includes(moduleName));
-});
+  constructor(private readonly entries: readonly Entry<S>[]) {
+    this.exportNames = new Set(
+      entries.flatMap(({ spec }) => ('export' in spec.callee ? nameList(spec.callee.export).filter((name) => name !== 'default').map(lastSegment) : [])),
+    );
+    // Modules whose default export, or an object a factory made (`pgp`), creates: any local name may call it.
+    this.anyNameModules = entries.flatMap(({ library, spec }) =>
+      'instanceOf' in spec.callee || hasName(spec.callee.export, 'default') ? library.modules : [],
+    );
+  }
+
+  /** The cheap syntactic filter: could this call be one of the entries? */
+  mayMatch(context: AnyRuleContext, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = node.callee;
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? staticKeyName(callee)
+          : undefined;
+    if (name !== undefined && this.exportNames.has(name)) return true;
+    return callee.type === AST_NODE_TYPES.Identifier && this.mentionsAnyNameModule(context);
+  }
+
+  /** The entry `node` is a call of, if any. */
+  match(context: AnyRuleContext, node: TSESTree.CallExpression | TSESTree.NewExpression): FactoryMatch<S> | undefined {
+    const via = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    const index = getLibraryIndex(context);
+    const origin = index.calleeOrigin(node);
+    if (origin) {
+      const entry = this.entries.find(
+        ({ library, spec }) => library === origin.library && spec.callee.via === via && 'export' in spec.callee && hasName(spec.callee.export, origin.name),
+      );
+      return entry && { node, ...entry, tier: 'import' };
+    }
+    const calledOrigin = via === 'call' ? index.originOf(node.callee) : undefined;
+    if (calledOrigin?.kind === 'instance') {
+      const entry = this.entries.find(
+        ({ library, spec }) => library === calledOrigin.library && 'instanceOf' in spec.callee && hasName(spec.callee.instanceOf, calledOrigin.name),
+      );
+      return entry && { node, ...entry, tier: 'import' };
+    }
+    const callee = unwrapExpression(node.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
+    if (name === undefined || !this.exportNames.has(name)) return undefined;
+    const declaration = declarationOf(context, callee);
+    if (declaration) {
+      const entry = this.entries.find(
+        ({ library, spec }) =>
+          declaration.library === library &&
+          spec.callee.via === via &&
+          'export' in spec.callee &&
+          (nameList(spec.callee.export).some((exportName) => lastSegment(exportName) === declaration.name) || hasName(spec.declaredAs, declaration.name)),
+      );
+      return entry && { node, ...entry, tier: 'type' };
+    }
+    // By shape: only a name that says it all, on a callee no import ties to another module we know.
+    const entry = this.entries.find(({ spec }) => spec.byShape && spec.callee.via === via && 'export' in spec.callee && hasName(spec.callee.export, name));
+    return entry && { node, ...entry, tier: 'shape' };
+  }
+}
+
+const clientMatcher = new FactoryMatcher<ClientFactorySpec>(
+  libraries.flatMap((library) => (library.connections?.clients ?? []).map((spec) => ({ library, spec }))),
+);
 
 /** The cheap syntactic filter: could this call make a client? */
 export function mayCreateClient(context: AnyRuleContext, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = node.callee;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? staticKeyName(callee)
-        : undefined;
-  if (name !== undefined && exportNames.has(name)) return true;
-  return callee.type === AST_NODE_TYPES.Identifier && mentionsAnyNameModule(context);
+  return clientMatcher.mayMatch(context, node);
 }
 
 /** The client `node` makes, if the knowledge names its callee. */
 export function clientCreationOf(context: AnyRuleContext, node: TSESTree.CallExpression | TSESTree.NewExpression): ClientCreation | undefined {
-  const via = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
-  const index = getLibraryIndex(context);
-  const origin = index.calleeOrigin(node);
-  if (origin) {
-    const entry = entries.find(
-      ({ library, spec }) => library === origin.library && spec.callee.via === via && 'export' in spec.callee && hasName(spec.callee.export, origin.name),
-    );
-    return entry && { node, ...entry, tier: 'import' };
-  }
-  const calledOrigin = via === 'call' ? index.originOf(node.callee) : undefined;
-  if (calledOrigin?.kind === 'instance') {
-    const entry = entries.find(
-      ({ library, spec }) => library === calledOrigin.library && 'instanceOf' in spec.callee && hasName(spec.callee.instanceOf, calledOrigin.name),
-    );
-    return entry && { node, ...entry, tier: 'import' };
-  }
-  const callee = unwrapExpression(node.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
-  if (name === undefined || !exportNames.has(name)) return undefined;
-  const declaration = declarationOf(context, callee);
-  if (declaration) {
-    const entry = entries.find(
-      ({ library, spec }) =>
-        declaration.library === library &&
-        spec.callee.via === via &&
-        'export' in spec.callee &&
-        (nameList(spec.callee.export).some((exportName) => lastSegment(exportName) === declaration.name) || hasName(spec.declaredAs, declaration.name)),
-    );
-    return entry && { node, ...entry, tier: 'type' };
-  }
-  // By shape: only a name that says it all, on a callee no import ties to another module we know.
-  const entry = entries.find(({ spec }) => spec.byShape && spec.callee.via === via && 'export' in spec.callee && hasName(spec.callee.export, name));
-  return entry && { node, ...entry, tier: 'shape' };
+  return clientMatcher.match(context, node);
 }
 
 /**
