@@ -187,6 +187,8 @@ class Lifetime {
     let fate: 'stored' | 'returned' | 'local' = 'local';
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
+      // Used by a closure: the client may outlive the call (a wrapper object the function returns).
+      if (reference.from.variableScope !== variable.scope.variableScope) fate = 'returned';
       const referenceFate = this.fateOf(reference.identifier).fate;
       if (referenceFate === 'stored' || referenceFate === 'instance') return 'stored';
       if (referenceFate === 'returned') fate = 'returned';

@@ -49,7 +49,6 @@ class PathWalker {
   private readonly releaseNodes: readonly TSESTree.Node[];
   private readonly holderIdentifiers: ReadonlySet<TSESTree.Node>;
   private readonly errorIdentifiers: ReadonlySet<TSESTree.Node>;
-  private recording = true;
 
   constructor(
     private readonly acquisition: Acquisition,
@@ -77,7 +76,7 @@ class PathWalker {
   }
 
   private exit(kind: Leak['kind'], held: Held, node: TSESTree.Node): void {
-    if (!held || !this.recording) return;
+    if (!held) return;
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const frame = this.frames[i]!;
       if (kind === 'throw' && frame.hasHandler && !frame.inHandler) {
@@ -218,16 +217,13 @@ class PathWalker {
     return normal === null ? null : after;
   }
 
-  /** Whether running `block` with the connection out always ends with it given back (tried without recording). */
+  /**
+   * Whether a `finally` gives the connection back. A release there under a condition counts too
+   * (`if (created) await runner.release()`): the condition usually says whether this function
+   * owns the connection, which the walk cannot follow.
+   */
   private alwaysReleases(block: TSESTree.BlockStatement): boolean {
-    if (!this.contains(block, this.releaseNodes)) return false;
-    const recording = this.recording;
-    const frames = this.frames.splice(0);
-    this.recording = false;
-    const after = this.statement(block, true);
-    this.recording = recording;
-    this.frames.push(...frames);
-    return after === false;
+    return this.contains(block, this.releaseNodes);
   }
 
   /** Whether `test` says the connection exists (`if (client)`) or does not (`if (err)`, `if (!client)`). */
@@ -256,13 +252,17 @@ class PathWalker {
     return exists !== negated ? 'present' : 'absent';
   }
 
-  /** A call, `new` or `await` outside nested functions may throw: a throw point while the connection is out. */
+  /**
+   * An `await` (or `yield`) outside nested functions is a throw point while the connection is out:
+   * a query, a request, any awaited work that fails arrives as a rejection there. Synchronous calls
+   * are not counted: what they throw is a programming error, and counting them would report every
+   * event handler registered before the release.
+   */
   private mayThrow(node: TSESTree.Node, held: Held): void {
     if (!held) return;
     if (this.findNode(node, (child) =>
-      (child.type === AST_NODE_TYPES.CallExpression || child.type === AST_NODE_TYPES.NewExpression || child.type === AST_NODE_TYPES.AwaitExpression) &&
-      child !== this.acquisition.call &&
-      !isConsoleCall(child),
+      (child.type === AST_NODE_TYPES.AwaitExpression || child.type === AST_NODE_TYPES.YieldExpression || (child.type === AST_NODE_TYPES.ForOfStatement && child.await)) &&
+      !this.containsNode(child, this.acquisition.call),
     )) {
       this.exit('throw', held, node);
     }
@@ -303,11 +303,4 @@ class PathWalker {
 
 function isNullish(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
-}
-
-/** `console.error(e)` in a catch block is not where a release gets skipped. */
-function isConsoleCall(node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = node.callee.object;
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
 }

@@ -105,6 +105,24 @@ export async function boot() {
 `,
       options: [{ ...options[0], bootstrapFunctions: ['boot'] }],
     },
+    // From node-pg-migrate: a function that wraps a client in an object of closures for its caller.
+    {
+      code: `
+import pg from 'pg';
+function db(connection, logger = console) {
+  const client = new pg.Client(connection);
+  const createConnection = () => new Promise((resolve, reject) => client.connect((err) => (err ? reject(err) : resolve())));
+  return {
+    createConnection,
+    query: async (sql) => { await createConnection(); return client.query(sql); },
+    close: () => client.end(),
+  };
+}
+export { db };
+`,
+      options,
+      js: true,
+    },
   ],
   invalid: [
     // A helper that connects a new Client per call, then a route that calls it.

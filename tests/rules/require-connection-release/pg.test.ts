@@ -180,6 +180,26 @@ export async function stream() {
 `,
       js: true,
     },
+    // From TypeORM's Postgres driver: handlers registered, then released; no awaited work in between.
+    {
+      code: `
+export function createPool(pg, options, logger) {
+  const pool = new pg.Pool(options);
+  return new Promise((ok, fail) => {
+    pool.connect((err, connection, release) => {
+      if (err) return fail(err);
+      if (options.logNotifications) {
+        connection.on('notice', (msg) => logger.log('info', msg.message));
+        connection.on('notification', (msg) => logger.log('info', msg.payload));
+      }
+      release();
+      ok(pool);
+    });
+  });
+}
+`,
+      js: true,
+    },
   ],
   invalid: [
     // pg#1777: no release at all.

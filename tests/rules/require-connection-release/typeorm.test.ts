@@ -59,6 +59,30 @@ export class Migrator {
   }
 }
 `,
+    // From TypeORM's own query-result cache: a runner passed in or made here, released in finally only when made here.
+    {
+      code: `
+export class DbQueryResultCache {
+  constructor(dataSource) {
+    this.dataSource = dataSource;
+  }
+  async storeInCache(options, queryRunner) {
+    const shouldCreateQueryRunner = queryRunner === undefined || queryRunner.getReplicationMode() === 'slave';
+    if (queryRunner === undefined || shouldCreateQueryRunner) {
+      queryRunner = this.dataSource.createQueryRunner('master');
+    }
+    let values = options;
+    if (this.dataSource.driver.options.type === 'mssql') values = { identifier: new MssqlParameter(options.identifier, 'nvarchar') };
+    try {
+      await queryRunner.manager.createQueryBuilder().insert().into('query-result-cache').values(values).execute();
+    } finally {
+      if (shouldCreateQueryRunner) await queryRunner.release();
+    }
+  }
+}
+`,
+      js: true,
+    },
   ],
   invalid: [
     // typeorm#4866: ten calls and the app stops answering.
