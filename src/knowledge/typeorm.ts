@@ -97,7 +97,7 @@ export default {
         options: 0,
         sizePaths: [['poolSize'], ['extra', 'max'], ['extra', 'connectionLimit']],
         noPoolWhen: { key: 'type', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
-        defaultSize: '10 (the driver\'s)',
+        defaultSize: 'the driver\'s, 10 for Postgres and MySQL',
         example: '`new DataSource({ …, poolSize: 20 })` (or `extra: { max: 20 }`)',
       },
     ],

@@ -21,7 +21,7 @@ export async function tenantRevenue(tenant: string): Promise<number> {
 /** The legacy export, written before the pools above: it opens a pool for every export it runs. */
 export async function exportTenantOrders(tenant: string): Promise<unknown[]> {
   // deliberate: no-client-per-request — a new pool (and its TCP/TLS handshakes) on every call, never shared
-  const pool = new Pool({ connectionString: tenantUrl(tenant) });
+  const pool = new Pool({ connectionString: tenantUrl(tenant), max: 2 });
   try {
     const { rows } = await pool.query('SELECT * FROM orders ORDER BY created_at');
     return rows;
