@@ -47,7 +47,8 @@ export class FactoryMatcher<S extends FactoryLike> {
   private readonly anyNameModules: readonly string[];
   private readonly mentionsAnyNameModule = perFile((context): boolean => {
     const text = context.sourceCode.text;
-    return this.anyNameModules.some((moduleName) => text.includes(moduleName));
+    // The module named in an import or require, quoted: `'postgres'`, not any "postgres://" URL.
+    return this.anyNameModules.some((moduleName) => text.includes(`'${moduleName}'`) || text.includes(`"${moduleName}"`));
   });
 
   constructor(private readonly entries: readonly Entry<S>[]) {
