@@ -12,6 +12,10 @@ export default defineConfig([
     files: ["**/*.{js,ts}"],
     plugins: { dbconventions },
     extends: ["dbconventions/recommended"],
+    rules: {
+      // The shop opts into the strict rules it has decided on: every pool's size is written down.
+      "dbconventions/require-pool-size": "error",
+    },
     settings: {
       dbconventions: {
         // src/shared/orm.ts re-exports TypeORM with the shop's own column helpers; entities import

@@ -64,4 +64,14 @@ export default {
       indexAdvice: "add `index('{{table}}_{{column}}_idx').on(t.{{property}})` to the table's extra config (its third argument)",
     },
   },
+  connections: {
+    clients: [
+      {
+        callee: { export: 'drizzle', via: 'call' },
+        what: 'a Drizzle database over a new connection pool',
+        ownClientWhen: { argument: 0, keys: ['connection'] },
+        share: 'Create the database once in a module of its own (`export const db = drizzle(pool)`) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -55,6 +55,8 @@ export default {
       creates: 'QueryBuilder',
     },
     { instanceOf: 'Knex', property: 'schema', creates: 'SchemaBuilder' },
+    // The dialect client behind a Knex instance: its connection pool (`knex.client.acquireConnection()`).
+    { instanceOf: 'Knex', property: 'client', creates: 'KnexClient' },
     { instanceOf: 'Knex', method: 'transaction', callbackParameter: 0, creates: 'Knex' },
     { instanceOf: 'Knex', method: 'transaction', creates: 'Knex' },
   ],
@@ -88,5 +90,34 @@ export default {
       },
       indexAdvice: 'end the column with `.index()`, or add `{{builder}}.index([{{columns}}])` to the table',
     },
+  },
+  connections: {
+    poolSize: [
+      {
+        callee: { export: ['default', 'knex'], via: 'call' },
+        options: 0,
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'client', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: 'min 2, max 10',
+        example: '`knex({ client, connection, pool: { min: 0, max: 20 } })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: ['default', 'knex'], via: 'call' },
+        declaredAs: 'knex',
+        what: 'a Knex instance with a connection pool of its own',
+        share: 'Create the Knex instance once in a module of its own (`export const db = knex(config)`) and import it',
+      },
+    ],
+    acquire: [
+      {
+        acquire: { instanceOf: 'KnexClient', method: 'acquireConnection' },
+        declaredIn: 'Client',
+        release: { takingConnection: 'releaseConnection' },
+        byShape: 'name',
+        releaseText: '`knex.client.releaseConnection(connection)`',
+      },
+    ],
   },
 } satisfies LibraryKnowledge;

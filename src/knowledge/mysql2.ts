@@ -37,4 +37,38 @@ export default {
     { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
     { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        options: 0,
+        sizePaths: [['connectionLimit']],
+        urlParameter: { name: 'connectionLimit', paths: [[], ['uri']] },
+        defaultSize: '10',
+        example: '`createPool({ connectionLimit: 20 })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: ['createPool', 'createPoolCluster'], via: 'call' },
+        what: 'a mysql2 pool',
+        share: 'Create the pool once at module scope, import it, and borrow from it with `pool.query()` or `pool.getConnection()`',
+      },
+      {
+        callee: { export: 'createConnection', via: 'call' },
+        what: 'a mysql2 connection',
+        share: 'Create one pool at module scope with `createPool()`, import it, and borrow from it with `pool.query()` or `pool.getConnection()`',
+      },
+    ],
+    acquire: [
+      {
+        acquire: { instanceOf: 'Pool', method: 'getConnection' },
+        declaredIn: ['Pool', 'PoolCluster', 'PromisePool', 'PromisePoolCluster'],
+        release: { methods: ['release', 'destroy'], takingConnection: 'releaseConnection' },
+        callback: { connection: 1, error: 0 },
+        byShape: 'released',
+        releaseText: '`connection.release()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

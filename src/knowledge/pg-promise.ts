@@ -34,4 +34,30 @@ export default {
     // `db.tx(cb)`, `db.tx(tag, cb)`, `db.tx({ mode }, cb)`; `task` shares a connection without a transaction.
     { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { instanceOf: 'IMain', via: 'call' },
+        options: 0,
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`pgp({ connectionString, max: 20 })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { instanceOf: 'IMain', via: 'call' },
+        what: 'a pg-promise database with a connection pool of its own',
+        share: 'Create `db = pgp(connection)` once in a module of its own and import it (pg-promise warns about duplicate database objects for this reason)',
+      },
+    ],
+    acquire: [
+      {
+        acquire: { instanceOf: 'Database', method: 'connect' },
+        declaredIn: 'IDatabase',
+        release: { methods: 'done' },
+        releaseText: '`connection.done()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

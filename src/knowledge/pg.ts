@@ -35,4 +35,38 @@ export default {
     // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { export: ['Pool', 'native.Pool'], via: 'new' },
+        options: 0,
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`new Pool({ max: 20 })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: ['Pool', 'native.Pool'], via: 'new' },
+        what: 'a node-postgres pool',
+        share: 'Create the `Pool` once at module scope, import it, and borrow from it with `pool.query()` or `pool.connect()`',
+      },
+      {
+        callee: { export: 'Client', via: 'new' },
+        what: 'a node-postgres client with a connection of its own',
+        opensWith: 'connect',
+        share: 'Create one `Pool` at module scope, import it, and borrow from it with `pool.query()` or `pool.connect()`',
+      },
+    ],
+    acquire: [
+      {
+        acquire: { instanceOf: 'Pool', method: 'connect' },
+        declaredIn: 'Pool',
+        release: { methods: 'release' },
+        callback: { connection: 1, releaseParameter: 2, error: 0 },
+        byShape: 'released',
+        releaseText: '`client.release()` (or `done()` in the callback form)',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -31,4 +31,23 @@ export default {
     // `sql.begin(async (sql) => …)`, `sql.begin('read write', async (sql) => …)`.
     { kind: 'callback', callee: { instanceOf: 'Sql', method: 'begin' }, callback: 'any', handle: 0, byShape: true },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'default', via: 'call' },
+        options: 'last',
+        sizePaths: [['max']],
+        defaultSize: '10',
+        example: '`postgres(url, { max: 20 })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: 'default', via: 'call' },
+        declaredAs: 'postgres',
+        what: 'a postgres.js client with a connection pool of its own',
+        share: 'Create `sql = postgres(url)` once in a module of its own and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -48,4 +48,25 @@ export default {
     // Interactive transactions; the array form `$transaction([…])` has no callback and holds nothing open between queries.
     { kind: 'callback', callee: { instanceOf: 'PrismaClient', method: '$transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'PrismaClient', via: 'new' },
+        options: 0,
+        sizePaths: [],
+        urlParameter: { name: 'connection_limit', paths: [['datasourceUrl'], ['datasources', 'db', 'url']] },
+        onlyInUrl: true,
+        defaultSize: 'the number of CPUs × 2 + 1',
+        example: '`?connection_limit=20` in the connection string',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: 'PrismaClient', via: 'new' },
+        what: 'a Prisma client with a connection pool of its own',
+        byShape: true,
+        share: 'Create one `PrismaClient` per process in a module of its own and import it (in development, keep it on `globalThis` so hot reloads reuse it)',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

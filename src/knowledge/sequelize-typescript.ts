@@ -89,4 +89,23 @@ export default {
     ],
     migrationAdvice: 'write it as a migration (`sequelize-cli migration:generate`, or umzug) and run the migrations when you deploy',
   },
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'Sequelize', via: 'new' },
+        options: 'last',
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'dialect', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: '5',
+        example: '`new Sequelize({ …, pool: { max: 20 } })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: 'Sequelize', via: 'new' },
+        what: 'a Sequelize instance with a connection pool of its own',
+        share: 'Create the `Sequelize` instance once in a module of its own (models are added to it there) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

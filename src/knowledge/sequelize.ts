@@ -127,4 +127,24 @@ export default {
       indexAdvice: "add `await queryInterface.addIndex('{{table}}', [{{columns}}])` to the migration",
     },
   },
+  connections: {
+    poolSize: [
+      {
+        callee: { export: ['Sequelize', 'default'], via: 'new' },
+        options: 'last',
+        sizePaths: [['pool', 'max']],
+        noPoolWhen: { key: 'dialect', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: '5',
+        example: '`new Sequelize(url, { pool: { max: 20 } })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: ['Sequelize', 'default'], via: 'new' },
+        declaredAs: 'Sequelize',
+        what: 'a Sequelize instance with a connection pool of its own',
+        share: 'Create the `Sequelize` instance once in a module of its own (models are defined on it there) and import it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -30,4 +30,22 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'DatabasePool', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        options: 1,
+        sizePaths: [['maximumPoolSize']],
+        defaultSize: '10',
+        example: '`createPool(url, { maximumPoolSize: 20 })`',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: 'createPool', via: 'call' },
+        what: 'a Slonik pool',
+        share: 'Create the pool once at startup (`await createPool(url)`) and import or inject it',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

@@ -131,4 +131,38 @@ export default {
       indexAdvice: 'add `@Index()` to the property (or a class-level `@Index([{{columns}}])` that starts with it), then generate the migration',
     },
   },
+  connections: {
+    poolSize: [
+      {
+        callee: { export: 'DataSource', via: 'new' },
+        options: 0,
+        sizePaths: [['poolSize'], ['extra', 'max'], ['extra', 'connectionLimit']],
+        noPoolWhen: { key: 'type', values: ['sqlite', 'sqlite3', 'better-sqlite3', 'sqljs', 'capacitor', 'cordova', 'expo', 'nativescript', 'react-native'] },
+        defaultSize: 'the driver\'s, 10 for Postgres and MySQL',
+        example: '`new DataSource({ …, poolSize: 20 })` (or `extra: { max: 20 }`)',
+      },
+    ],
+    clients: [
+      {
+        callee: { export: 'DataSource', via: 'new' },
+        what: 'a TypeORM data source with a connection pool of its own',
+        opensWith: ['initialize', 'connect'],
+        share: 'Create and initialise the `DataSource` once (a module of its own, or a Nest `TypeOrmModule`) and import or inject it',
+      },
+      {
+        callee: { export: 'createConnection', via: 'call' },
+        what: 'a TypeORM connection with a pool of its own',
+        share: 'Create and initialise one `DataSource` at startup and import or inject it',
+      },
+    ],
+    acquire: [
+      {
+        acquire: { instanceOf: 'DataSource', method: 'createQueryRunner' },
+        declaredIn: ['DataSource', 'Connection'],
+        release: { methods: 'release' },
+        byShape: 'name',
+        releaseText: '`queryRunner.release()`',
+      },
+    ],
+  },
 } satisfies LibraryKnowledge;

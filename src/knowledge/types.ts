@@ -11,6 +11,7 @@
  * `types-transactions.ts`); `LibraryKnowledge` below ties them together.
  */
 import type { SchemaKnowledge } from './types-schema';
+import type { ConnectionKnowledge } from './types-connections';
 import type { SqlKnowledge } from './types-sql';
 import type { TransactionSpec } from './types-transactions';
 
@@ -131,4 +132,6 @@ export interface LibraryKnowledge {
   readonly transactions?: readonly TransactionSpec[];
   /** Schema changes made by application code, and how the library does them by migration instead (no-schema-sync). */
   readonly schema?: SchemaKnowledge;
+  /** Pooled connections: how one is checked out and given back (require-connection-release). */
+  readonly connections?: ConnectionKnowledge;
 }

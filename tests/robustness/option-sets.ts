@@ -5,6 +5,7 @@
  */
 export const robustnessOptionSets: Readonly<Record<string, readonly (readonly unknown[])[]>> = {
   'no-applied-migration-edit': [[{ folders: ['**'], gitRef: 'HEAD' }]],
+  'no-client-per-request': [[{ ignoreFiles: ['**/scripts/**'], bootstrapFunctions: ['boot'] }], [{ ignoreFiles: [] }]],
   'no-eager-relations': [[{ allowRelations: ['user'] }]],
   'no-generic-migration-name': [
     [{ folders: ['**'], genericWords: ['orders'], allow: ['^init'], deny: ['^v\\d'], acceptGeneratedNames: true }],
@@ -33,5 +34,6 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
   ],
   'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
   'require-fk-index': [[{ ignore: ['audit_events', 'orders.customer_id', '*.tenant_id'] }]],
+  'require-connection-release': [[{ releaseFunctions: ['releaseQuietly'] }]],
   'require-migration-down': [[{ folders: ['**'] }]],
 };

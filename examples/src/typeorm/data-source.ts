@@ -11,4 +11,6 @@ export const dataSource = new DataSource({
   entities: [Category, Customer, Order, OrderItem, Product],
   migrations: ['dist/src/migrations/*.js'],
   synchronize: false,
+  // Four API replicas × 20 stays well under the database's max_connections of 200.
+  poolSize: 20,
 });

@@ -3,6 +3,7 @@
 // every model defined by a factory in this folder.
 const { Sequelize, DataTypes } = require('sequelize');
 
+// deliberate: require-pool-size — the cart runs on Sequelize's default pool of 5 that nobody chose, behind 8 workers
 const sequelize = new Sequelize(process.env.CART_DATABASE_URL, { logging: false });
 
 const models = {
