@@ -49,4 +49,8 @@ export default {
     // `db.transaction(async (tx) => …, config)`, and `tx.transaction(…)` for a savepoint.
     { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives',
+  },
 } satisfies LibraryKnowledge;

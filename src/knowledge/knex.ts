@@ -65,4 +65,11 @@ export default {
     // `const trx = await knex.transaction()` … `await trx.commit()`.
     { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  transactionWork: {
+    // `knex.fn.now()`, `knex.ref('col')` build values for a query; `knex.raw()` as an argument is a fragment.
+    valueNamespaces: ['fn', 'ref'],
+    joinMethods: ['transacting'],
+    swap: true,
+    advice: 'run it through `{{handle}}` (`{{handle}}(\'table\')`, `{{handle}}.raw()`), or add `.transacting({{handle}})`',
+  },
 } satisfies LibraryKnowledge;

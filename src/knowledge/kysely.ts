@@ -53,4 +53,10 @@ export default {
       byShape: true,
     },
   ],
+  transactionWork: {
+    // `db.fn.count()`, `db.dynamic.ref()` build expressions for a query.
+    valueNamespaces: ['fn', 'dynamic'],
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives',
+  },
 } satisfies LibraryKnowledge;

@@ -82,4 +82,12 @@ export default {
     // `await em.begin()` … `await em.commit()`: `begin` is too common a word to match by shape.
     { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'] },
   ],
+  transactionWork: {
+    // Unit of work: these queue changes or build objects; the flush (or a query) is what runs.
+    inert: ['create', 'assign', 'getReference', 'persist', 'remove', 'merge', 'getRepository', 'clear'],
+    // The global `em` resolves to the transaction's fork inside `em.transactional()`; a fork made before does not.
+    clientFollows: { forks: ['fork'] },
+    advice:
+      'use `{{handle}}`, the entity manager the callback receives (or the global `em`, which follows the transaction context); a fork made before the transaction has a context of its own',
+  },
 } satisfies LibraryKnowledge;

@@ -37,4 +37,8 @@ export default {
     { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
     { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'send it through `{{handle}}`, the connection that began the transaction: the pool hands every query to whichever connection is free',
+  },
 } satisfies LibraryKnowledge;

@@ -58,4 +58,15 @@ export default {
     { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
     { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'] },
   ],
+  transactionWork: {
+    models: {
+      base: 'Model',
+      methods: { query: 0, relatedQuery: 1 },
+      instanceMethods: { $query: 0, $relatedQuery: 1 },
+      joinsBy: 'argument',
+      byShape: true,
+    },
+    joinMethods: ['transacting'],
+    advice: 'pass the transaction to the query, `Model.query({{handle}})` (or bind the models to it)',
+  },
 } satisfies LibraryKnowledge;

@@ -34,4 +34,8 @@ export default {
     // `db.tx(cb)`, `db.tx(tag, cb)`, `db.tx({ mode }, cb)`; `task` shares a connection without a transaction.
     { kind: 'callback', callee: { instanceOf: 'Database', method: ['tx', 'txIf'] }, callback: 'any', handle: 0, byShape: true },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the task the callback receives',
+  },
 } satisfies LibraryKnowledge;

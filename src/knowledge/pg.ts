@@ -35,4 +35,8 @@ export default {
     // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'send it through `{{handle}}`, the client that ran `BEGIN`: the pool hands every `query` to whichever connection is free',
+  },
 } satisfies LibraryKnowledge;

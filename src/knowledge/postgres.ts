@@ -31,4 +31,8 @@ export default {
     // `sql.begin(async (sql) => …)`, `sql.begin('read write', async (sql) => …)`.
     { kind: 'callback', callee: { instanceOf: 'Sql', method: 'begin' }, callback: 'any', handle: 0, byShape: true },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives (tag the query with `{{handle}}` instead)',
+  },
 } satisfies LibraryKnowledge;

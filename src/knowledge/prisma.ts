@@ -48,4 +48,8 @@ export default {
     // Interactive transactions; the array form `$transaction([…])` has no callback and holds nothing open between queries.
     { kind: 'callback', callee: { instanceOf: 'PrismaClient', method: '$transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the client the callback receives (`{{handle}}.model.method()`)',
+  },
 } satisfies LibraryKnowledge;

@@ -1,3 +1,4 @@
+import { sequelizeWork } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -48,4 +49,5 @@ export default {
     },
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  transactionWork: sequelizeWork,
 } satisfies LibraryKnowledge;

@@ -1,3 +1,4 @@
+import { sequelizeWork } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -73,4 +74,5 @@ export default {
     // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
   ],
+  transactionWork: sequelizeWork,
 } satisfies LibraryKnowledge;

@@ -30,4 +30,8 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'DatabasePool', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
   ],
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the connection the callback receives',
+  },
 } satisfies LibraryKnowledge;

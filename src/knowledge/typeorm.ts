@@ -90,4 +90,14 @@ export default {
     },
     { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
   ],
+  transactionWork: {
+    // In memory, or a factory: nothing runs until a method of what they return does.
+    inert: ['create', 'merge', 'getRepository', 'getTreeRepository', 'withRepository', 'hasId', 'getId', 'getMetadata'],
+    counterparts: ['manager'],
+    // An injected repository or entity manager runs on the data source's pool, whatever the transaction.
+    outerKinds: ['DataSource', 'EntityManager', 'Repository'],
+    swap: true,
+    advice:
+      'run it through `{{handle}}` (`{{handle}}.save()`, `{{handle}}.getRepository(Entity)`, `{{handle}}.withRepository(repo)`; in a query runner region, `queryRunner.manager`)',
+  },
 } satisfies LibraryKnowledge;

@@ -11,6 +11,7 @@
  * `types-transactions.ts`); `LibraryKnowledge` below ties them together.
  */
 import type { SqlKnowledge } from './types-sql';
+import type { TransactionWorkSpec } from './types-transaction-work';
 import type { TransactionSpec } from './types-transactions';
 
 /** One name, or several that mean the same to the rule (`['Pool', 'Client']`, `['where', 'andWhere']`). */
@@ -128,4 +129,6 @@ export interface LibraryKnowledge {
   readonly sql?: SqlKnowledge;
   /** Transaction scopes: callback APIs and manual regions (no-io-in-transaction and friends). */
   readonly transactions?: readonly TransactionSpec[];
+  /** How work joins an open transaction: through the handle, a builder method or an options argument (no-outer-client-in-transaction). */
+  readonly transactionWork?: TransactionWorkSpec;
 }
