@@ -3,6 +3,7 @@ import noEagerRelations from './no-eager-relations';
 import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
+import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import requireMigrationDown from './require-migration-down';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
@@ -12,5 +13,6 @@ export const rules = {
   'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,
   'no-io-in-transaction': noIoInTransaction,
+  'no-outer-client-in-transaction': noOuterClientInTransaction,
   'require-migration-down': requireMigrationDown,
 };
