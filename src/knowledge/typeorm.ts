@@ -98,6 +98,6 @@ export default {
     outerKinds: ['DataSource', 'EntityManager', 'Repository'],
     swap: true,
     advice:
-      'run it through `{{handle}}` (`{{handle}}.save()`, `{{handle}}.getRepository(Entity)`, `{{handle}}.withRepository(repo)`; in a query runner region, `queryRunner.manager`)',
+      'run it through `{{handle}}` (its `save()`, `getRepository(Entity)` and `withRepository(repo)`; in a query runner region, `queryRunner.manager`)',
   },
 } satisfies LibraryKnowledge;

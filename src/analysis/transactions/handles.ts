@@ -197,17 +197,19 @@ class ScopeReading {
   private modelWork: TransactionWorkSpec | undefined;
   readonly findings: OuterWork[] = [];
   private readonly libraryOpeners: ReadonlySet<string>;
+  /** Whether the client can be swapped for a region's handle: a result handle (`knex` → `trx`) or a checkout that ran `BEGIN` (`pool` → `client`). */
+  private readonly swapsInRegion: boolean = true;
 
   constructor(
     private readonly context: AnyRuleContext,
     private readonly scope: TransactionScope,
     receiver: TSESTree.Node | undefined,
-    libraryKnown: boolean,
+    private readonly known: LibraryKnowledge | undefined,
   ) {
     this.sourceCode = context.sourceCode;
     this.scopeNode = scope.kind === 'function' ? scope.body : scope.container;
-    const library = scope.library;
-    this.work = libraryKnown ? library?.transactionWork : undefined;
+    const library = known ?? scope.library;
+    this.work = known?.transactionWork;
     this.libraryOpeners = library ? (openerNamesByLibrary.get(library) ?? allOpenerNames) : allOpenerNames;
     const counterparts = this.work ? new Set(this.work.counterparts ?? []) : anyWork.counterparts;
 
@@ -226,6 +228,9 @@ class ScopeReading {
     if (scope.kind === 'region' && receiver && this.text(receiver) === scope.handleText) {
       // `queryRunner.startTransaction()`, `client.query('BEGIN')`: the client is what the handle was checked out from.
       client = checkoutSource(this.sourceCode, receiver);
+      // `pool.query()` → `client.query()` is mechanical; `ds.getRepository()` → `queryRunner…` is not.
+      const name = methodName(scope.opener);
+      this.swapsInRegion = library?.transactions?.some((spec) => spec.kind === 'statements' && spec.methods.includes(name ?? '')) === true;
     }
     const follows = this.work?.clientFollows;
     if (client && isPath(client) && !(follows && scope.kind === 'function' && !isForkedOutside(this.sourceCode, client, follows.forks, this.scopeNode))) {
@@ -338,7 +343,7 @@ class ScopeReading {
   /** An injected repository or entity manager (`this.orderRepo`), declared outside the scope: by import, then by type. */
   private objectKindRole(node: TSESTree.Node): Role | undefined {
     const work = this.work;
-    const library = this.scope.library;
+    const library = this.known;
     if (!work?.outerKinds || !library) return undefined;
     const origin = getLibraryIndex(this.context).originOf(node);
     if (origin) {
@@ -403,6 +408,10 @@ class ScopeReading {
     if (!runsWhereItStands(top)) return false;
     const joinMethods = work ? new Set(work.joinMethods ?? []) : anyWork.joinMethods;
     if (names.some((name) => name !== undefined && joinMethods.has(name))) return false;
+    if (work?.models && !work.joinOption && !calls.some((call) => positions(work.models!.methods, methodName(call)))) {
+      // Objection: the client is a model class; only its query methods run anything (`Person.fromJson()` does not).
+      return false;
+    }
     if (work?.joinOption) {
       // Sequelize: only the methods that run a query, and only without the transaction in their options.
       const call = calls.find((c) => positions(work.joinOption!.methods, methodName(c)));
@@ -528,7 +537,7 @@ class ScopeReading {
           ? parent
           : client;
       swap = { range: counterpart.range, text: this.handleName };
-    } else if (kind === 'work' && work?.swap && this.handleName && this.scope.kind === 'region' && this.clientTexts.has(this.text(client)) && isPath(unwrapExpression(client))) {
+    } else if (kind === 'work' && work?.swap && this.handleName && this.scope.kind === 'region' && this.swapsInRegion && this.clientTexts.has(this.text(client)) && isPath(unwrapExpression(client))) {
       // A region's handle is the same kind of object as its client only for a checkout (`pool` → `client`) or a result handle (`knex` → `trx`).
       swap = { range: client.range, text: this.handleName };
     }
@@ -566,28 +575,50 @@ function isForkedOutside(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTr
   return init.type === AST_NODE_TYPES.CallExpression && forks.includes(methodName(init) ?? '');
 }
 
-/** Whether the library of the opener is known: by import, by type, or because only one library opens transactions by that name. */
-function libraryKnown(context: AnyRuleContext, scope: TransactionScope, receiver: TSESTree.Node | undefined): boolean {
+/**
+ * The library of the opener, when it is known: by import (the receiver's origin), by type, or because only one
+ * library opens transactions by that name. A region opened by SQL text (`client.query('BEGIN')`) belongs to the
+ * library of the client that sent it.
+ */
+function knownLibrary(context: AnyRuleContext, scope: TransactionScope, receiver: TSESTree.Node | undefined): LibraryKnowledge | undefined {
   const library = scope.library;
-  if (!library) return false;
+  if (!library) return undefined;
   if (receiver) {
     const origin = getLibraryIndex(context).originOf(receiver);
-    if (origin) return origin.library === library;
+    if (origin) return origin.library.transactionWork ? origin.library : undefined;
   }
   const opener = scope.opener;
-  if (opener.type === AST_NODE_TYPES.CallExpression) {
-    let callee = unwrapExpression(opener.callee);
-    // The call that names the API: `db.transaction()` of `db.transaction().execute()`.
-    while (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.CallExpression) {
-      const inner = unwrapExpression(callee.object) as TSESTree.CallExpression;
-      callee = unwrapExpression(inner.callee);
-    }
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
-    if (name !== undefined && librariesByOpenerName.get(name)?.length === 1) return true;
-    const declaration = declarationOf(context, callee);
-    if (declaration?.library) return declaration.library === library;
+  if (opener.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  let callee = unwrapExpression(opener.callee);
+  // The call that names the API: `db.transaction()` of `db.transaction().execute()`.
+  while (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.CallExpression) {
+    const inner = unwrapExpression(callee.object) as TSESTree.CallExpression;
+    callee = unwrapExpression(inner.callee);
   }
-  return scope.kind === 'region' && library.transactions?.some((spec) => spec.kind === 'statements') === true;
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
+  const only = name === undefined ? undefined : librariesByOpenerName.get(name);
+  if (only?.length === 1 && only[0] === library) return library;
+  const declaration = declarationOf(context, callee);
+  return declaration?.library?.transactionWork ? declaration.library : undefined;
+}
+
+/**
+ * For a transaction recognised by shape only: does it look like a database's? It hands its callback a handle
+ * (a callback without one is CLS-style or another library's: Dexie's `db.transaction('rw', db.friends, async () => …)`),
+ * and a string before the callback is an isolation level, not an access mode (`'rw'`, `'readonly'`).
+ */
+function looksLikeDatabaseTransaction(scope: TransactionScope): boolean {
+  if (scope.kind === 'region') return true;
+  if (scope.body.params.length === 0) return false;
+  const opener = scope.opener;
+  if (opener.type !== AST_NODE_TYPES.CallExpression) return false;
+  for (const argument of opener.arguments) {
+    if (argument === scope.body) break;
+    if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' && !/^(read|repeatable|serializable|snapshot)\b/i.test(argument.value)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Whether a call anywhere in the file makes queries join the open transaction on their own (`Sequelize.useCLS()`). */
@@ -608,9 +639,9 @@ export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): r
   const receiver = openerReceiver(scope.opener);
   // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
   if (receiver?.type === AST_NODE_TYPES.Identifier && isTransactionCallbackParameter(context.sourceCode, receiver)) return [];
-  const known = libraryKnown(context, scope, receiver);
-  const work = known ? scope.library.transactionWork : undefined;
-  if (joinsImplicitly(context, work)) return [];
+  const known = knownLibrary(context, scope, receiver);
+  if (!known && !looksLikeDatabaseTransaction(scope)) return [];
+  if (joinsImplicitly(context, known?.transactionWork)) return [];
   const reading = new ScopeReading(context, scope, receiver, known);
   reading.walk();
   return reading.findings;
