@@ -50,7 +50,9 @@ export default {
       chain: { through: ['setIsolationLevel', 'setAccessMode'], method: 'execute' },
       handle: 'result',
       end: ['commit', 'rollback'],
+      rollback: ['rollback'],
       byShape: true,
+      managed: '`db.transaction().execute(async (trx) => …)`, which commits when the callback resolves and rolls back when it throws',
     },
   ],
   transactionWork: {

@@ -80,7 +80,7 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'EntityManager', method: 'transactional' }, callback: 0, handle: 0, byShape: true },
     // `await em.begin()` … `await em.commit()`: `begin` is too common a word to match by shape.
-    { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'] },
+    { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'], rollback: ['rollback'], managed: '`em.transactional(async (em) => …)`, which flushes and commits when the callback resolves and rolls back when it throws' },
   ],
   transactionWork: {
     // Unit of work: these queue changes or build objects; the flush (or a query) is what runs.

@@ -34,8 +34,8 @@ export default {
   ],
   instanceTypes: { Connection: 'Connection', Pool: 'Pool', PoolConnection: 'Connection' },
   transactions: [
-    { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
-    { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: 'one helper that runs a callback between `beginTransaction()` and `commit()`, with `rollback()` in its `catch`' },
+    { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK'], managed: 'one helper that runs a callback between `BEGIN` and `COMMIT`, with `ROLLBACK` in its `catch`' },
   ],
   transactionWork: {
     swap: true,

@@ -55,8 +55,8 @@ export default {
     { kind: 'callback', callee: { subclassOf: 'Model', method: 'transaction' }, callback: 'any', handle: 'last', byShape: true },
     // `transaction(Person.knex(), async (trx) => …)`; with bound models first, the handle comes last.
     { kind: 'callback', callee: { export: ['transaction', 'default.transaction'] }, callback: 'any', handle: 'last' },
-    { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
-    { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'] },
+    { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`Model.transaction(async (trx) => …)`, which commits when the callback resolves and rolls back when it throws' },
+    { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], managed: '`transaction(knex, async (trx) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   transactionWork: {
     models: {

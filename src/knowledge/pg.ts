@@ -33,7 +33,7 @@ export default {
   instanceTypes: { Pool: 'Pool', Client: 'Client', PoolClient: 'Client', ClientBase: 'Client' },
   transactions: [
     // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
-    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK', 'ABORT'], managed: 'one helper that runs a callback between `BEGIN` and `COMMIT`, with `ROLLBACK` in its `catch`' },
   ],
   transactionWork: {
     swap: true,

@@ -47,7 +47,7 @@ export default {
       afterCommit: ['afterCommit'],
       byShape: true,
     },
-    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   transactionWork: sequelizeWork,
 } satisfies LibraryKnowledge;

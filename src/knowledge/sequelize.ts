@@ -72,7 +72,7 @@ export default {
       byShape: true,
     },
     // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
-    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   transactionWork: sequelizeWork,
 } satisfies LibraryKnowledge;

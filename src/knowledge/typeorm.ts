@@ -86,9 +86,12 @@ export default {
       start: { instanceOf: 'QueryRunner', method: 'startTransaction' },
       handle: 'receiver',
       end: ['commitTransaction', 'rollbackTransaction'],
+      rollback: ['rollbackTransaction'],
+      release: ['release'],
       byShape: true,
+      managed: '`dataSource.transaction(async (manager) => …)`, which commits when the callback resolves, rolls back when it throws and releases the connection',
     },
-    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK'], managed: 'the managed form of the library, or one helper that runs a callback between `BEGIN` and `COMMIT` with `ROLLBACK` in its `catch`' },
   ],
   transactionWork: {
     // In memory, or a factory: nothing runs until a method of what they return does.

@@ -5,6 +5,7 @@ import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import requireMigrationDown from './require-migration-down';
+import requireTransactionEnd from './require-transaction-end';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
@@ -15,4 +16,5 @@ export const rules = {
   'no-io-in-transaction': noIoInTransaction,
   'no-outer-client-in-transaction': noOuterClientInTransaction,
   'require-migration-down': requireMigrationDown,
+  'require-transaction-end': requireTransactionEnd,
 };
