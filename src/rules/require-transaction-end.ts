@@ -54,14 +54,15 @@ export default createRule<Options, MessageIds>({
         const reading = transactionEndProblem(context, scope as RegionScope);
         if (!reading) return;
         const { problem } = reading;
-        const data = { opener: scope.openerText, managed: reading.managed, line: 0, end: '' };
+        const opener = scope.openerText;
+        const data = { opener, managed: reading.managed, line: 0, end: '' };
         switch (problem.kind) {
           case 'openAtExit':
-            if (problem.at) context.report({ node, messageId: 'openAtReturn', data: { ...data, line: problem.at.loc.start.line } });
+            if (problem.at) context.report({ node, messageId: 'openAtReturn', data: { opener, managed: reading.managed, line: problem.at.loc.start.line } });
             else context.report({ node, messageId: 'openAtEnd', data });
             return;
           case 'notAwaited':
-            context.report({ node, messageId: 'notAwaited', data: { ...data, end: problem.text, line: problem.end.loc.start.line } });
+            context.report({ node, messageId: 'notAwaited', data: { opener, managed: reading.managed, end: problem.text, line: problem.end.loc.start.line } });
             return;
           default:
             context.report({ node, messageId: problem.kind, data });
