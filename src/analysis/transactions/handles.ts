@@ -464,7 +464,17 @@ class ScopeReading {
     if (declaration) return declaration.library?.transactionWork?.models !== undefined && declaration.name === method;
     if (!byShape) return false;
     const name = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(receiver) : undefined;
-    return isPascalCase(name);
+    return isPascalCase(name) && this.isDeclared(receiver);
+  }
+
+  /** `Order`, `models.Order`: the name a model is reached by is imported or declared in this file (`Math.max`, `Object.create` are not). */
+  private isDeclared(receiver: TSESTree.Node): boolean {
+    let root = receiver;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+    if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(root), root);
+    return variable !== null && variable.defs.length > 0;
   }
 
   /** `order` in `const order = await Order.findByPk(id, …)`: an instance a model call returned, in this scope. */
@@ -529,7 +539,11 @@ class ScopeReading {
     const callee = first.type === AST_NODE_TYPES.CallExpression ? first.callee : first.type === AST_NODE_TYPES.TaggedTemplateExpression ? first.tag : first;
     const text = first.type === AST_NODE_TYPES.TaggedTemplateExpression ? `${this.text(callee)}\`…\`` : `${this.text(callee)}()`;
     let swap: OuterWork['swap'];
-    if (kind === 'work' && work?.swap && this.handleName && this.scope.kind === 'function' && this.clientTexts.has(this.text(client))) {
+    // Only a client written in the reported call itself is swapped (not one a variable outside it holds).
+    const inCall = client.range[0] >= top.range[0] && client.range[1] <= top.range[1];
+    if (!inCall) {
+      swap = undefined;
+    } else if (kind === 'work' && work?.swap && this.handleName && this.scope.kind === 'function' && this.clientTexts.has(this.text(client))) {
       // `dataSource.manager.save()` → `manager.save()`: the counterpart goes with the client.
       const parent = client.parent;
       const counterpart =
@@ -541,7 +555,13 @@ class ScopeReading {
       // A region's handle is the same kind of object as its client only for a checkout (`pool` → `client`) or a result handle (`knex` → `trx`).
       swap = { range: client.range, text: this.handleName };
     }
-    this.findings.push({ node: top, text, client: this.text(client), kind, work, swap });
+    // A client held in a variable reads as that variable: `tickets.delete()` goes through `tickets`.
+    let shown: TSESTree.Node = client;
+    if (!inCall) {
+      shown = unwrapExpression(callee);
+      while (shown.type === AST_NODE_TYPES.MemberExpression) shown = unwrapExpression(shown.object);
+    }
+    this.findings.push({ node: top, text, client: this.text(shown), kind, work, swap });
   }
 }
 

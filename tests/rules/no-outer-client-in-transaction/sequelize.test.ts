@@ -44,6 +44,21 @@ export async function issue() {
   });
 }
 `,
+    // Globals with model-like method names are not models.
+    {
+      code: `
+import { sequelize } from './db';
+import { Order } from './models';
+export async function cap(id, amounts) {
+  await sequelize.transaction(async (t) => {
+    const top = Math.max(...amounts);
+    const copy = Object.create(null);
+    await Order.update({ top, copy }, { where: { id }, transaction: t });
+  });
+}
+`,
+      js: true,
+    },
     // Options passed in a variable: not guessed.
     `${models}
 export async function cancel(id: number) {

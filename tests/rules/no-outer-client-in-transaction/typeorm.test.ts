@@ -127,6 +127,22 @@ export async function rename(ds: DataSource, id: number, name: string) {
         }),
       ],
     },
+    // A repository taken from the data source before the transaction: reported, with no swap (the variable is outside).
+    {
+      code: `
+import { DataSource } from 'typeorm';
+export async function close(ds: DataSource, id: number) {
+  const tickets = ds.getRepository('Ticket');
+  await ds.transaction(async (manager) => {
+    await manager.update('Ticket', { id }, { closed: true });
+    await tickets.delete({ parentId: id });
+  });
+}
+`,
+      errors: [
+        outer(7, 11, { call: 'tickets.delete()', client: 'tickets', by: 'ds.transaction()', line: 5, library: 'typeorm', handle: 'manager' }),
+      ],
+    },
     // JavaScript, CommonJS, a data source from another file.
     {
       code: `
