@@ -276,6 +276,13 @@ class EndCheck {
   /** A path that leaves the function (a `return`, or its end) with the transaction open. */
   private openAtExit(): EndProblem | undefined {
     const container = this.scope.container;
+    // Opened only on some paths (`if (!runner.isTransactionActive) { start; startedByUs = true }`): its ends are
+    // guarded by the same condition, which a structural reading cannot pair. Not guessed.
+    for (let current = this.scope.opener.parent; current && current !== container; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression || current.type === AST_NODE_TYPES.LogicalExpression) {
+        return undefined;
+      }
+    }
     const body = container.type === AST_NODE_TYPES.Program ? container : container.body;
     if (body.type !== AST_NODE_TYPES.BlockStatement && body.type !== AST_NODE_TYPES.Program) return undefined;
     const leaks: (TSESTree.Node | undefined)[] = [];

@@ -18,7 +18,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { libraries } from '../../knowledge';
 import type { LibraryKnowledge } from '../../knowledge/types';
 import type { ArgumentPositions, TransactionWorkSpec } from '../../knowledge/types-transaction-work';
-import { staticKeyName, unwrapExpression, outermostWrapper } from '../../util/ast';
+import { childNodes, staticKeyName, unwrapExpression, outermostWrapper } from '../../util/ast';
 import { nameList } from '../../util/names';
 import { getLibraryIndex } from '../objects/imports';
 import { declarationOf, typeDeclarationSite } from '../objects/type-checker';
@@ -659,12 +659,32 @@ export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): r
   const receiver = openerReceiver(scope.opener);
   // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
   if (receiver?.type === AST_NODE_TYPES.Identifier && isTransactionCallbackParameter(context.sourceCode, receiver)) return [];
+  // A synchronous callback whose work is not returned: the driver runs it synchronously on its one connection
+  // (better-sqlite3, bun:sqlite, Durable Objects through Drizzle), where the client and the handle are the same connection.
+  if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return [];
   const known = knownLibrary(context, scope, receiver);
   if (!known && !looksLikeDatabaseTransaction(scope)) return [];
   if (joinsImplicitly(context, known?.transactionWork)) return [];
   const reading = new ScopeReading(context, scope, receiver, known);
   reading.walk();
   return reading.findings;
+}
+
+/** Whether a callback hands its work back to the library: an expression body, or a `return` with a value in its own body. */
+function returnsWork(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      found = true;
+      return;
+    }
+    if (node !== fn.body && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return;
+    for (const [, child] of childNodes(node)) visit(child);
+  };
+  visit(fn.body);
+  return found;
 }
 
 /** For a message: the handle's name, when the scope has one. */

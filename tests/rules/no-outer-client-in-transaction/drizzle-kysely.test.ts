@@ -44,6 +44,25 @@ export async function purge() {
 `,
       js: true,
     },
+    // Drizzle on a synchronous single-connection SQLite driver (drizzle-orm's own Durable Objects migrator):
+    // the callback runs synchronously on the one connection, so db and tx are the same connection.
+    {
+      code: `
+import { sql } from 'drizzle-orm';
+export function migrate(db, migrations) {
+  db.transaction((tx) => {
+    try {
+      db.run(sql\`CREATE TABLE IF NOT EXISTS __migrations (id integer primary key, hash text)\`);
+      for (const migration of migrations) db.run(sql.raw(migration));
+    } catch (error) {
+      tx.rollback();
+      throw error;
+    }
+  });
+}
+`,
+      js: true,
+    },
     // Kysely: db.fn and db.dynamic build expressions; a controlled transaction through trx.
     `
 import { Kysely } from 'kysely';

@@ -44,6 +44,28 @@ export async function transfer(from, to, amount) {
 `,
       js: true,
     },
+    // Started only when no transaction is active, and ended under the same flag (TypeORM's own query builders).
+    `
+import { DataSource } from 'typeorm';
+export async function remove(ds: DataSource, sql: string) {
+  const queryRunner = ds.createQueryRunner();
+  let startedByUs = false;
+  try {
+    if (queryRunner.isTransactionActive === false) {
+      await queryRunner.startTransaction();
+      startedByUs = true;
+    }
+    const result = await queryRunner.query(sql);
+    if (startedByUs) await queryRunner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (startedByUs) await queryRunner.rollbackTransaction();
+    throw error;
+  } finally {
+    await queryRunner.release();
+  }
+}
+`,
     // pg: a client handed in by the caller is the caller's to end.
     `
 import type { PoolClient } from 'pg';
