@@ -26,8 +26,27 @@ export class CheckoutService {
 }
 `;
 
+
+const fieldRepo = `
+import { DataSource } from 'typeorm';
+export class TicketService {
+  private readonly tickets;
+  constructor(private readonly ds: DataSource) {
+    this.tickets = ds.getRepository('Ticket');
+  }
+  async close(id: number) {
+    await this.ds.transaction(async (manager) => {
+      await manager.update('Ticket', { id }, { closed: true });
+      await this.tickets.delete({ parentId: id });
+    });
+  }
+}
+`;
+
 runRuleTests('no-outer-client-in-transaction: TypeORM', rule, {
   valid: [
+    // A repository kept in an untyped field: without types nothing says what it is, so nothing is guessed.
+    { code: fieldRepo, mode: 'untyped' },
     // Through the manager and what derives from it; repo.create() in memory; reads before the scope.
     service(`const repo = manager.getRepository(Order);
       await repo.update(orderId, { paid: true });
@@ -56,6 +75,14 @@ export async function rename(ds: DataSource, id: number, name: string) {
 `,
   ],
   invalid: [
+    // Typed: the checker says the field is a TypeORM Repository, which runs on the data source's pool.
+    {
+      code: fieldRepo,
+      mode: 'typed',
+      errors: [
+        outer(11, 13, { call: 'this.tickets.delete()', client: 'this.tickets', by: 'this.ds.transaction()', line: 9, library: 'typeorm', handle: 'manager' }),
+      ],
+    },
     {
       code: service('await this.orders.update(orderId, { paid: true });'),
       errors: [
