@@ -122,6 +122,18 @@ class EndCheck {
     this.collect(scope.container, false);
   }
 
+  private isEndReference(member: TSESTree.MemberExpression): boolean {
+    const parent = member.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === member) return false;
+    const method = staticKeyName(member);
+    return (
+      method !== undefined &&
+      this.knowledge.kind === 'region' &&
+      this.knowledge.spec.end.includes(method) &&
+      compact(this.sourceCode.getText(member.object)) === this.scope.handleText
+    );
+  }
+
   private endKind(node: TSESTree.Node): 'commit' | 'rollback' | 'release' | undefined {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrapExpression(node.callee);
@@ -143,6 +155,10 @@ class EndCheck {
   }
 
   private collect(node: TSESTree.Node, nested: boolean): void {
+    if (node.type === AST_NODE_TYPES.MemberExpression && this.knowledge.kind === 'region' && this.isEndReference(node)) {
+      // `.then(trx.commit).catch(trx.rollback)`: the end handed to a promise, called there.
+      this.endsElsewhere = true;
+    }
     const kind = this.endKind(node);
     if (kind) {
       if (nested) this.endsElsewhere = true;

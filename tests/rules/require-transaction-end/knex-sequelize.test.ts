@@ -62,6 +62,18 @@ export async function handOff(worker: (t: unknown) => Promise<void>) {
   await worker(trx);
 }
 `,
+    // Promise style: the ends handed to then/catch.
+    {
+      code: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export async function stamp(id) {
+  const trx = await db.transaction();
+  return trx('stamps').insert({ id }).then(trx.commit).catch(trx.rollback);
+}
+`,
+      js: true,
+    },
     // The managed form ends itself.
     `
 import knex from 'knex';
