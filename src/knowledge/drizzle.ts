@@ -53,4 +53,8 @@ export default {
     swap: true,
     advice: 'run it through `{{handle}}`, the transaction the callback receives',
   },
+  writes: {
+    methods: ['insert', 'update', 'delete'],
+    wrapIn: '`db.transaction(async (tx) => …)`',
+  },
 } satisfies LibraryKnowledge;

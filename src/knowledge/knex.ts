@@ -72,4 +72,9 @@ export default {
     swap: true,
     advice: 'run it through `{{handle}}` (`{{handle}}(\'table\')`, `{{handle}}.raw()`), or add `.transacting({{handle}})`',
   },
+  writes: {
+    methods: ['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert'],
+    sqlMethods: ['raw'],
+    wrapIn: '`knex.transaction(async (trx) => …)`',
+  },
 } satisfies LibraryKnowledge;

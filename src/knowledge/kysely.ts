@@ -61,4 +61,8 @@ export default {
     swap: true,
     advice: 'run it through `{{handle}}`, the transaction the callback receives',
   },
+  writes: {
+    methods: ['insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'],
+    wrapIn: '`db.transaction().execute(async (trx) => …)`',
+  },
 } satisfies LibraryKnowledge;

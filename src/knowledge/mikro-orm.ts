@@ -90,4 +90,10 @@ export default {
     advice:
       'use `{{handle}}`, the entity manager the callback receives (or the global `em`, which follows the transaction context); a fork made before the transaction has a context of its own',
   },
+  writes: {
+    sameDatabase: 'library',
+    // The unit of work commits at the flush: each flush is a write.
+    methods: ['flush', 'persistAndFlush', 'removeAndFlush', 'nativeInsert', 'nativeUpdate', 'nativeDelete', 'insertMany', 'upsert', 'upsertMany'],
+    wrapIn: '`em.transactional(async (em) => …)`, or one `flush()` for all the changes',
+  },
 } satisfies LibraryKnowledge;

@@ -41,4 +41,10 @@ export default {
     swap: true,
     advice: 'send it through `{{handle}}`, the connection that began the transaction: the pool hands every query to whichever connection is free',
   },
+  writes: {
+    methods: [],
+    sqlMethods: ['query', 'execute'],
+    pools: ['Pool'],
+    wrapIn: '`beginTransaction()` … `commit()` on one connection from `pool.getConnection()`, with `rollback()` in a `catch`',
+  },
 } satisfies LibraryKnowledge;

@@ -69,4 +69,9 @@ export default {
     joinMethods: ['transacting'],
     advice: 'pass the transaction to the query, `Model.query({{handle}})` (or bind the models to it)',
   },
+  writes: {
+    sameDatabase: 'library',
+    methods: ['insert', 'insertGraph', 'upsertGraph', 'patch', 'update', 'delete', 'deleteById', 'patchAndFetchById', 'updateAndFetchById', 'relate', 'unrelate'],
+    wrapIn: '`Model.transaction(async (trx) => …)`, passing `trx` to each query',
+  },
 } satisfies LibraryKnowledge;

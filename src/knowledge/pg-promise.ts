@@ -38,4 +38,9 @@ export default {
     swap: true,
     advice: 'run it through `{{handle}}`, the task the callback receives',
   },
+  writes: {
+    methods: [],
+    sqlMethods: ['none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'query'],
+    wrapIn: '`db.tx(async (t) => …)`',
+  },
 } satisfies LibraryKnowledge;

@@ -39,4 +39,10 @@ export default {
     swap: true,
     advice: 'send it through `{{handle}}`, the client that ran `BEGIN`: the pool hands every `query` to whichever connection is free',
   },
+  writes: {
+    methods: [],
+    sqlMethods: ['query'],
+    pools: ['Pool'],
+    wrapIn: '`BEGIN` … `COMMIT` on one client from `pool.connect()`, with `ROLLBACK` in a `catch`',
+  },
 } satisfies LibraryKnowledge;

@@ -75,4 +75,10 @@ export default {
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   transactionWork: sequelizeWork,
+  writes: {
+    sameDatabase: 'library',
+    methods: ['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'restore', 'truncate', 'save'],
+    sqlMethods: ['query'],
+    wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
+  },
 } satisfies LibraryKnowledge;

@@ -103,4 +103,10 @@ export default {
     advice:
       'run it through `{{handle}}` (its `save()`, `getRepository(Entity)` and `withRepository(repo)`; in a query runner region, `queryRunner.manager`)',
   },
+  writes: {
+    sameDatabase: 'library',
+    methods: ['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'increment', 'decrement'],
+    sqlMethods: ['query'],
+    wrapIn: '`dataSource.transaction(async (manager) => …)`',
+  },
 } satisfies LibraryKnowledge;

@@ -13,6 +13,7 @@
 import type { SqlKnowledge } from './types-sql';
 import type { TransactionWorkSpec } from './types-transaction-work';
 import type { TransactionSpec } from './types-transactions';
+import type { WriteSpec } from './types-writes';
 
 /** One name, or several that mean the same to the rule (`['Pool', 'Client']`, `['where', 'andWhere']`). */
 export type Names = string | readonly string[];
@@ -131,4 +132,6 @@ export interface LibraryKnowledge {
   readonly transactions?: readonly TransactionSpec[];
   /** How work joins an open transaction: through the handle, a builder method or an options argument (no-outer-client-in-transaction). */
   readonly transactionWork?: TransactionWorkSpec;
+  /** What writes (require-multi-write-transaction). */
+  readonly writes?: WriteSpec;
 }

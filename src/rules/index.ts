@@ -5,6 +5,7 @@ import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import requireMigrationDown from './require-migration-down';
+import requireMultiWriteTransaction from './require-multi-write-transaction';
 import requireTransactionEnd from './require-transaction-end';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
@@ -16,5 +17,6 @@ export const rules = {
   'no-io-in-transaction': noIoInTransaction,
   'no-outer-client-in-transaction': noOuterClientInTransaction,
   'require-migration-down': requireMigrationDown,
+  'require-multi-write-transaction': requireMultiWriteTransaction,
   'require-transaction-end': requireTransactionEnd,
 };
