@@ -12,6 +12,10 @@ export default defineConfig([
     files: ["**/*.{js,ts}"],
     plugins: { dbconventions },
     extends: ["dbconventions/recommended"],
+    rules: {
+      // The shop opts into the strict rule too: writes that belong together go in one transaction.
+      "dbconventions/require-multi-write-transaction": "error",
+    },
     settings: {
       dbconventions: {
         // src/shared/orm.ts re-exports TypeORM with the shop's own column helpers; entities import
