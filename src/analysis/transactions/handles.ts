@@ -659,8 +659,8 @@ export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): r
   const receiver = openerReceiver(scope.opener);
   // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
   if (receiver?.type === AST_NODE_TYPES.Identifier && isTransactionCallbackParameter(context.sourceCode, receiver)) return [];
-  // A synchronous callback whose work is not returned: the driver runs it synchronously on its one connection
-  // (better-sqlite3, bun:sqlite, Durable Objects through Drizzle), where the client and the handle are the same connection.
+  // A synchronous callback that returns no pending work: the driver runs it synchronously on its one connection
+  // (better-sqlite3's `db.transaction(fn)`, bun:sqlite, Durable Objects through Drizzle), where client and handle are one.
   if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return [];
   const known = knownLibrary(context, scope, receiver);
   if (!known && !looksLikeDatabaseTransaction(scope)) return [];
@@ -670,13 +670,19 @@ export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): r
   return reading.findings;
 }
 
-/** Whether a callback hands its work back to the library: an expression body, or a `return` with a value in its own body. */
+/** A value that may be a promise of the work: a call (`trx('t').insert(…)`, `Promise.all(…)`), not `rows.length`. */
+function isPendingWork(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.TaggedTemplateExpression;
+}
+
+/** Whether a synchronous callback hands a promise of its work back to the library: it returns a call's result. */
 function returnsWork(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isPendingWork(fn.body);
   let found = false;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && isPendingWork(node.argument)) {
       found = true;
       return;
     }

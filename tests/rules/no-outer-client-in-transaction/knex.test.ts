@@ -106,6 +106,28 @@ export async function closeMonth(month: string) {
         }),
       ],
     },
+    // A synchronous callback that returns the promise chain: still checked.
+    {
+      code: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export function copy(id) {
+  return db.transaction((trx) => {
+    return db('a').where({ id }).del().then(() => trx('b').insert({ id }));
+  });
+}
+`,
+      js: true,
+      errors: [outer(6, 12, { call: 'db()', client: 'db', by: 'db.transaction()', line: 5, library: 'knex', handle: 'trx', output: `
+import knex from 'knex';
+const db = knex({ client: 'pg' });
+export function copy(id) {
+  return db.transaction((trx) => {
+    return trx('a').where({ id }).del().then(() => trx('b').insert({ id }));
+  });
+}
+` })],
+    },
     // A second transaction on the outer client, CommonJS.
     {
       code: `

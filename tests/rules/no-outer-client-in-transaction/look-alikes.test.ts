@@ -20,6 +20,18 @@ export async function save(id, value) {
 `,
       js: true,
     },
+    // better-sqlite3: db.transaction(fn) runs fn synchronously on the one connection; its parameters are the caller's arguments.
+    {
+      code: `
+import { db } from '../db';
+export const importRows = db.transaction((rows) => {
+  const stmt = db.prepare('INSERT INTO students (email) VALUES (?)');
+  for (const row of rows) stmt.run(row.email);
+  return rows.length;
+});
+`,
+      js: true,
+    },
     // Dexie (browser IndexedDB): access mode first, work through the same db on purpose (zones).
     {
       code: `
