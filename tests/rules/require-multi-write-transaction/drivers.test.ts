@@ -32,8 +32,54 @@ export async function touch(id) {
 `,
       js: true,
     },
+    // Look-alikes: files, a cache, a mutex; and reads through pg-promise.
+    {
+      code: `
+import fs from 'node:fs/promises';
+import Redis from 'ioredis';
+import pgPromise from 'pg-promise';
+const redis = new Redis();
+const db = pgPromise()(process.env.DATABASE_URL);
+export async function flush(key, mutex) {
+  const release = await mutex.acquire();
+  await fs.writeFile('/tmp/a', 'x');
+  await fs.writeFile('/tmp/b', 'y');
+  await redis.del(key);
+  await redis.set(key, '1');
+  const rows = await db.any('SELECT * FROM t');
+  await db.none('UPDATE t SET n = n + 1');
+  release();
+  return rows;
+}
+`,
+      js: true,
+    },
   ],
   invalid: [
+    {
+      code: `
+import pgPromise from 'pg-promise';
+const db = pgPromise()(process.env.DATABASE_URL);
+export async function enroll(userId, courseId) {
+  await db.none('INSERT INTO enrollments(user_id, course_id) VALUES($1, $2)', [userId, courseId]);
+  await db.none('UPDATE courses SET seats = seats - 1 WHERE id = $1', [courseId]);
+}
+`,
+      js: true,
+      errors: [second(6, 9)],
+    },
+    {
+      code: `
+import { Model } from 'objection';
+class Person extends Model {}
+class Pet extends Model {}
+export async function adopt(personId: number, petId: number) {
+  await Pet.query().patch({ ownerId: personId }).findById(petId);
+  await Person.query().patch({ pets: 1 }).findById(personId);
+}
+`,
+      errors: [second(7, 9)],
+    },
     // BEGIN through the pool holds nothing together.
     {
       code: `
