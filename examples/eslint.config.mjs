@@ -13,8 +13,10 @@ export default defineConfig([
     plugins: { dbconventions },
     extends: ["dbconventions/recommended"],
     rules: {
-      // The shop opts into the strict rules it has decided on: every pool's size is written down.
+      // The shop opts into the strict rules it has decided on: every pool's size is written down,
+      // and writes that belong together go in one transaction.
       "dbconventions/require-pool-size": "error",
+      "dbconventions/require-multi-write-transaction": "error",
     },
     settings: {
       dbconventions: {

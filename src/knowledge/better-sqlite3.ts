@@ -33,6 +33,6 @@ export default {
   transactions: [
     // `const run = db.transaction((rows) => …)`: the function runs in a transaction whenever it is called.
     { kind: 'callback', callee: { instanceOf: 'Database', method: 'transaction' }, callback: 0 },
-    { kind: 'statements', methods: ['exec'], begin: ['BEGIN', 'BEGIN IMMEDIATE', 'BEGIN EXCLUSIVE', 'BEGIN DEFERRED'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'statements', methods: ['exec'], begin: ['BEGIN', 'BEGIN IMMEDIATE', 'BEGIN EXCLUSIVE', 'BEGIN DEFERRED'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK'], synchronous: true, managed: '`db.transaction(fn)`, which commits when `fn` returns and rolls back when it throws' },
   ],
 } satisfies LibraryKnowledge;

@@ -74,4 +74,12 @@ export default {
       },
     ],
   },
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives',
+  },
+  writes: {
+    methods: ['insert', 'update', 'delete'],
+    wrapIn: '`db.transaction(async (tx) => …)`',
+  },
 } satisfies LibraryKnowledge;

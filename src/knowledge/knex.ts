@@ -65,7 +65,7 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'Knex', method: 'transaction' }, callback: 0, handle: 0, byShape: true },
     // `const trx = await knex.transaction()` … `await trx.commit()`.
-    { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { instanceOf: 'Knex', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`knex.transaction(async (trx) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   schema: {
     changeCalls: [
@@ -119,5 +119,17 @@ export default {
         releaseText: '`knex.client.releaseConnection(connection)`',
       },
     ],
+  },
+  transactionWork: {
+    // `knex.fn.now()`, `knex.ref('col')` build values for a query; `knex.raw()` as an argument is a fragment.
+    valueNamespaces: ['fn', 'ref'],
+    joinMethods: ['transacting'],
+    swap: true,
+    advice: 'run it through `{{handle}}` (`{{handle}}(\'table\')`, `{{handle}}.raw()`), or add `.transacting({{handle}})`',
+  },
+  writes: {
+    methods: ['insert', 'update', 'del', 'delete', 'increment', 'decrement', 'truncate', 'upsert'],
+    sqlMethods: ['raw'],
+    wrapIn: '`knex.transaction(async (trx) => …)`',
   },
 } satisfies LibraryKnowledge;

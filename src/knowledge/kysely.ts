@@ -51,7 +51,9 @@ export default {
       chain: { through: ['setIsolationLevel', 'setAccessMode'], method: 'execute' },
       handle: 'result',
       end: ['commit', 'rollback'],
+      rollback: ['rollback'],
       byShape: true,
+      managed: '`db.transaction().execute(async (trx) => …)`, which commits when the callback resolves and rolls back when it throws',
     },
   ],
   schema: {
@@ -66,5 +68,15 @@ export default {
       },
     ],
     migrationAdvice: 'write it as a migration (`export async function up(db: Kysely<any>)`) and apply it with the `Migrator`',
+  },
+  transactionWork: {
+    // `db.fn.count()`, `db.dynamic.ref()` build expressions for a query.
+    valueNamespaces: ['fn', 'dynamic'],
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives',
+  },
+  writes: {
+    methods: ['insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'],
+    wrapIn: '`db.transaction().execute(async (trx) => …)`',
   },
 } satisfies LibraryKnowledge;

@@ -83,7 +83,7 @@ export default {
   transactions: [
     { kind: 'callback', callee: { instanceOf: 'EntityManager', method: 'transactional' }, callback: 0, handle: 0, byShape: true },
     // `await em.begin()` … `await em.commit()`: `begin` is too common a word to match by shape.
-    { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'] },
+    { kind: 'region', start: { instanceOf: 'EntityManager', method: 'begin' }, handle: 'receiver', end: ['commit', 'rollback'], rollback: ['rollback'], managed: '`em.transactional(async (em) => …)`, which flushes and commits when the callback resolves and rolls back when it throws' },
   ],
   schema: {
     changeCalls: [
@@ -104,5 +104,19 @@ export default {
       },
     ],
     migrationAdvice: '`mikro-orm migration:create` writes the change as a migration; `orm.migrator.up()` or `migration:up` applies it',
+  },
+  transactionWork: {
+    // Unit of work: these queue changes or build objects; the flush (or a query) is what runs.
+    inert: ['create', 'assign', 'getReference', 'persist', 'remove', 'merge', 'getRepository', 'clear'],
+    // The global `em` resolves to the transaction's fork inside `em.transactional()`; a fork made before does not.
+    clientFollows: { forks: ['fork'] },
+    advice:
+      'use `{{handle}}`, the entity manager the callback receives (or the global `em`, which follows the transaction context); a fork made before the transaction has a context of its own',
+  },
+  writes: {
+    sameDatabase: 'library',
+    // The unit of work commits at the flush: each flush is a write.
+    methods: ['flush', 'persistAndFlush', 'removeAndFlush', 'nativeInsert', 'nativeUpdate', 'nativeDelete', 'insertMany', 'upsert', 'upsertMany'],
+    wrapIn: '`em.transactional(async (em) => …)`, or one `flush()` for all the changes',
   },
 } satisfies LibraryKnowledge;

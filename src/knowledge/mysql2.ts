@@ -34,8 +34,8 @@ export default {
   ],
   instanceTypes: { Connection: 'Connection', Pool: 'Pool', PoolConnection: 'Connection' },
   transactions: [
-    { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], byShape: true },
-    { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'region', start: { instanceOf: 'Connection', method: 'beginTransaction' }, handle: 'receiver', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: 'one helper that runs a callback between `beginTransaction()` and `commit()`, with `rollback()` in its `catch`' },
+    { kind: 'statements', methods: ['query', 'execute'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK'], managed: 'one helper that runs a callback between `BEGIN` and `COMMIT`, with `ROLLBACK` in its `catch`' },
   ],
   connections: {
     poolSize: [
@@ -70,5 +70,15 @@ export default {
         releaseText: '`connection.release()`',
       },
     ],
+  },
+  transactionWork: {
+    swap: true,
+    advice: 'send it through `{{handle}}`, the connection that began the transaction: the pool hands every query to whichever connection is free',
+  },
+  writes: {
+    methods: [],
+    sqlMethods: ['query', 'execute'],
+    pools: ['Pool'],
+    wrapIn: '`beginTransaction()` … `commit()` on one connection from `pool.getConnection()`, with `rollback()` in a `catch`',
   },
 } satisfies LibraryKnowledge;

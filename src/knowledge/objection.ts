@@ -55,7 +55,23 @@ export default {
     { kind: 'callback', callee: { subclassOf: 'Model', method: 'transaction' }, callback: 'any', handle: 'last', byShape: true },
     // `transaction(Person.knex(), async (trx) => …)`; with bound models first, the handle comes last.
     { kind: 'callback', callee: { export: ['transaction', 'default.transaction'] }, callback: 'any', handle: 'last' },
-    { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
-    { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'] },
+    { kind: 'region', start: { subclassOf: 'Model', method: 'startTransaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`Model.transaction(async (trx) => …)`, which commits when the callback resolves and rolls back when it throws' },
+    { kind: 'region', start: { export: 'transaction.start' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], managed: '`transaction(knex, async (trx) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
+  transactionWork: {
+    models: {
+      base: 'Model',
+      methods: { query: 0, relatedQuery: 1 },
+      instanceMethods: { $query: 0, $relatedQuery: 1 },
+      joinsBy: 'argument',
+      byShape: true,
+    },
+    joinMethods: ['transacting'],
+    advice: 'pass the transaction to the query, `Model.query({{handle}})` (or bind the models to it)',
+  },
+  writes: {
+    sameDatabase: 'library',
+    methods: ['insert', 'insertGraph', 'upsertGraph', 'patch', 'update', 'delete', 'deleteById', 'patchAndFetchById', 'updateAndFetchById', 'relate', 'unrelate'],
+    wrapIn: '`Model.transaction(async (trx) => …)`, passing `trx` to each query',
+  },
 } satisfies LibraryKnowledge;

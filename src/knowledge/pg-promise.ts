@@ -60,4 +60,13 @@ export default {
       },
     ],
   },
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the task the callback receives',
+  },
+  writes: {
+    methods: [],
+    sqlMethods: ['none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'query'],
+    wrapIn: '`db.tx(async (t) => …)`',
+  },
 } satisfies LibraryKnowledge;

@@ -33,7 +33,7 @@ export default {
   instanceTypes: { Pool: 'Pool', Client: 'Client', PoolClient: 'Client', ClientBase: 'Client' },
   transactions: [
     // node-postgres has no transaction API: `await client.query('BEGIN')` … `await client.query('COMMIT')`.
-    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END', 'ABORT'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK', 'ABORT'], managed: 'one helper that runs a callback between `BEGIN` and `COMMIT`, with `ROLLBACK` in its `catch`' },
   ],
   connections: {
     poolSize: [
@@ -68,5 +68,15 @@ export default {
         releaseText: '`client.release()` (or `done()` in the callback form)',
       },
     ],
+  },
+  transactionWork: {
+    swap: true,
+    advice: 'send it through `{{handle}}`, the client that ran `BEGIN`: the pool hands every `query` to whichever connection is free',
+  },
+  writes: {
+    methods: [],
+    sqlMethods: ['query'],
+    pools: ['Pool'],
+    wrapIn: '`BEGIN` … `COMMIT` on one client from `pool.connect()`, with `ROLLBACK` in a `catch`',
   },
 } satisfies LibraryKnowledge;

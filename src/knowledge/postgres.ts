@@ -50,4 +50,8 @@ export default {
       },
     ],
   },
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the transaction the callback receives (tag the query with `{{handle}}` instead)',
+  },
 } satisfies LibraryKnowledge;

@@ -69,4 +69,12 @@ export default {
       },
     ],
   },
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the client the callback receives (`{{handle}}.model.method()`)',
+  },
+  writes: {
+    methods: ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', '$executeRaw', '$executeRawUnsafe'],
+    wrapIn: '`prisma.$transaction(async (tx) => …)`',
+  },
 } satisfies LibraryKnowledge;

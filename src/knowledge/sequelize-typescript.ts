@@ -1,3 +1,4 @@
+import { sequelizeWork } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -47,7 +48,7 @@ export default {
       afterCommit: ['afterCommit'],
       byShape: true,
     },
-    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   schema: {
     changeCalls: [
@@ -107,5 +108,12 @@ export default {
         share: 'Create the `Sequelize` instance once in a module of its own (models are added to it there) and import it',
       },
     ],
+  },
+  transactionWork: sequelizeWork,
+  writes: {
+    sameDatabase: 'library',
+    methods: ['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'restore', 'truncate', 'save'],
+    sqlMethods: ['query'],
+    wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
   },
 } satisfies LibraryKnowledge;

@@ -1,3 +1,4 @@
+import { sequelizeWork } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -72,7 +73,7 @@ export default {
       byShape: true,
     },
     // Unmanaged: `const t = await sequelize.transaction()` … `await t.commit()`.
-    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], byShape: true },
+    { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   schema: {
     changeCalls: [
@@ -146,5 +147,12 @@ export default {
         share: 'Create the `Sequelize` instance once in a module of its own (models are defined on it there) and import it',
       },
     ],
+  },
+  transactionWork: sequelizeWork,
+  writes: {
+    sameDatabase: 'library',
+    methods: ['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'restore', 'truncate', 'save'],
+    sqlMethods: ['query'],
+    wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
   },
 } satisfies LibraryKnowledge;

@@ -48,4 +48,8 @@ export default {
       },
     ],
   },
+  transactionWork: {
+    swap: true,
+    advice: 'run it through `{{handle}}`, the connection the callback receives',
+  },
 } satisfies LibraryKnowledge;

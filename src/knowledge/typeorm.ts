@@ -88,9 +88,12 @@ export default {
       start: { instanceOf: 'QueryRunner', method: 'startTransaction' },
       handle: 'receiver',
       end: ['commitTransaction', 'rollbackTransaction'],
+      rollback: ['rollbackTransaction'],
+      release: ['release'],
       byShape: true,
+      managed: '`dataSource.transaction(async (manager) => …)`, which commits when the callback resolves, rolls back when it throws and releases the connection',
     },
-    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'] },
+    { kind: 'statements', methods: ['query'], begin: ['BEGIN', 'START TRANSACTION'], end: ['COMMIT', 'ROLLBACK', 'END'], notEnd: ['ROLLBACK TO'], rollback: ['ROLLBACK'], managed: 'the managed form of the library, or one helper that runs a callback between `BEGIN` and `COMMIT` with `ROLLBACK` in its `catch`' },
   ],
   schema: {
     syncOptions: [
@@ -164,5 +167,21 @@ export default {
         releaseText: '`queryRunner.release()`',
       },
     ],
+  },
+  transactionWork: {
+    // In memory, or a factory: nothing runs until a method of what they return does.
+    inert: ['create', 'merge', 'getRepository', 'getTreeRepository', 'withRepository', 'hasId', 'getId', 'getMetadata'],
+    counterparts: ['manager'],
+    // An injected repository or entity manager runs on the data source's pool, whatever the transaction.
+    outerKinds: ['DataSource', 'EntityManager', 'Repository'],
+    swap: true,
+    advice:
+      'run it through `{{handle}}` (its `save()`, `getRepository(Entity)` and `withRepository(repo)`; in a query runner region, `queryRunner.manager`)',
+  },
+  writes: {
+    sameDatabase: 'library',
+    methods: ['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'increment', 'decrement'],
+    sqlMethods: ['query'],
+    wrapIn: '`dataSource.transaction(async (manager) => …)`',
   },
 } satisfies LibraryKnowledge;

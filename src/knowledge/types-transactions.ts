@@ -55,6 +55,12 @@ export interface TransactionRegionSpec {
   readonly end: readonly string[];
   /** Also match on a receiver that cannot be tied to the library; the region then needs an end call in the same function. */
   readonly byShape?: boolean;
+  /** Which of `end` roll back (the others commit): require-transaction-end wants both on their paths. */
+  readonly rollback: readonly string[];
+  /** Methods of the handle that give its connection back, required in a `finally` (TypeORM's `queryRunner.release()`). */
+  readonly release?: readonly string[];
+  /** The library's managed form, which ends the transaction itself, for messages. */
+  readonly managed: string;
 }
 
 export interface TransactionStatementsSpec {
@@ -67,6 +73,12 @@ export interface TransactionStatementsSpec {
   readonly end: readonly string[];
   /** Statements that start like an end but do not end the transaction (`ROLLBACK TO SAVEPOINT x`). */
   readonly notEnd?: readonly string[];
+  /** Which of `end` roll back (the others commit). */
+  readonly rollback: readonly string[];
+  /** The methods return nothing to await (better-sqlite3 runs statements synchronously). */
+  readonly synchronous?: boolean;
+  /** What to use instead of hand-written statements, for messages. */
+  readonly managed: string;
 }
 
 /** One transaction API of a library. */

@@ -13,7 +13,9 @@
 import type { SchemaKnowledge } from './types-schema';
 import type { ConnectionKnowledge } from './types-connections';
 import type { SqlKnowledge } from './types-sql';
+import type { TransactionWorkSpec } from './types-transaction-work';
 import type { TransactionSpec } from './types-transactions';
+import type { WriteSpec } from './types-writes';
 
 /** One name, or several that mean the same to the rule (`['Pool', 'Client']`, `['where', 'andWhere']`). */
 export type Names = string | readonly string[];
@@ -134,4 +136,8 @@ export interface LibraryKnowledge {
   readonly schema?: SchemaKnowledge;
   /** Pooled connections: how one is checked out and given back (require-connection-release). */
   readonly connections?: ConnectionKnowledge;
+  /** How work joins an open transaction: through the handle, a builder method or an options argument (no-outer-client-in-transaction). */
+  readonly transactionWork?: TransactionWorkSpec;
+  /** What writes (require-multi-write-transaction). */
+  readonly writes?: WriteSpec;
 }

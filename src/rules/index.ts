@@ -4,11 +4,14 @@ import noEagerRelations from './no-eager-relations';
 import noGenericMigrationName from './no-generic-migration-name';
 import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
+import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import noSchemaSync from './no-schema-sync';
-import requireFkIndex from './require-fk-index';
 import requireConnectionRelease from './require-connection-release';
+import requireFkIndex from './require-fk-index';
 import requireMigrationDown from './require-migration-down';
+import requireMultiWriteTransaction from './require-multi-write-transaction';
 import requirePoolSize from './require-pool-size';
+import requireTransactionEnd from './require-transaction-end';
 
 /** Rule name → rule. A meta-test checks this against the files in this folder. */
 export const rules = {
@@ -18,9 +21,12 @@ export const rules = {
   'no-generic-migration-name': noGenericMigrationName,
   'no-interpolated-sql': noInterpolatedSql,
   'no-io-in-transaction': noIoInTransaction,
+  'no-outer-client-in-transaction': noOuterClientInTransaction,
   'no-schema-sync': noSchemaSync,
-  'require-fk-index': requireFkIndex,
   'require-connection-release': requireConnectionRelease,
+  'require-fk-index': requireFkIndex,
   'require-migration-down': requireMigrationDown,
+  'require-multi-write-transaction': requireMultiWriteTransaction,
   'require-pool-size': requirePoolSize,
+  'require-transaction-end': requireTransactionEnd,
 };

@@ -53,4 +53,31 @@ async function checkout(cartId) {
   });
 }
 
-module.exports = { getCartPage, itemsWithCart, wishlistOf, openCartsOf, abandonedCarts, checkoutHoldingLocks, checkout };
+/** Wrong: the items are emptied without the transaction, so a failed merge still loses them. */
+async function mergeCartsHalfAtomic(fromCartId, intoCartId) {
+  return sequelize.transaction(async (t) => {
+    await CartItem.update({ cartId: intoCartId }, { where: { cartId: fromCartId }, transaction: t });
+    // deliberate: no-outer-client-in-transaction — no `{ transaction: t }`: runs on another connection
+    await Cart.destroy({ where: { id: fromCartId } });
+  });
+}
+
+/** Right: every call passes the transaction in its options. */
+async function mergeCarts(fromCartId, intoCartId) {
+  return sequelize.transaction(async (transaction) => {
+    await CartItem.update({ cartId: intoCartId }, { where: { cartId: fromCartId }, transaction });
+    await Cart.destroy({ where: { id: fromCartId }, transaction });
+  });
+}
+
+module.exports = {
+  getCartPage,
+  itemsWithCart,
+  wishlistOf,
+  openCartsOf,
+  abandonedCarts,
+  checkoutHoldingLocks,
+  checkout,
+  mergeCartsHalfAtomic,
+  mergeCarts,
+};

@@ -28,6 +28,25 @@ export class InventoryService {
     await this.notifyWarehouse(sku, quantity);
   }
 
+  /** Wrong: the movement log is written through `db`, on another connection: it stays when the transfer rolls back. */
+  async transferHalfAtomic(sku: string, from: string, to: string, quantity: number): Promise<void> {
+    await db.transaction(async (trx) => {
+      await trx('stock').where({ sku, warehouse: from }).decrement('available', quantity);
+      await trx('stock').where({ sku, warehouse: to }).increment('available', quantity);
+      // deliberate: no-outer-client-in-transaction — `db` is not `trx`: the log row is outside the transaction
+      await db('stock_movements').insert({ sku, from, to, quantity, at: db.fn.now() });
+    });
+  }
+
+  /** Right: every write through `trx`; `db.fn.now()` only builds a value. */
+  async transfer(sku: string, from: string, to: string, quantity: number): Promise<void> {
+    await db.transaction(async (trx) => {
+      await trx('stock').where({ sku, warehouse: from }).decrement('available', quantity);
+      await trx('stock').where({ sku, warehouse: to }).increment('available', quantity);
+      await trx('stock_movements').insert({ sku, from, to, quantity, at: db.fn.now() });
+    });
+  }
+
   private async notifyWarehouse(sku: string, quantity: number): Promise<void> {
     await axios.post(`${WAREHOUSE_URL}/reservations`, { sku, quantity });
   }

@@ -54,3 +54,29 @@ function toCsv(rows: SalesRow[]): string {
   const lines = rows.map((row) => [row.day, row.orders, row.revenue_cents].join(','));
   return ['day,orders,revenue_cents', ...lines].join('\n');
 }
+
+/** Wrong: a failed insert leaves the transaction open on a pooled connection that is never released. */
+export async function rebuildDailySalesUnsafe(day: string): Promise<void> {
+  const client = await pool.connect(); // deliberate: require-connection-release — a throw before `client.release()` keeps the connection out of the pool
+  await client.query('BEGIN'); // deliberate: require-transaction-end — no ROLLBACK when the insert throws
+  await client.query('DELETE FROM daily_sales WHERE day = $1', [day]);
+  await client.query('INSERT INTO daily_sales SELECT * FROM sales_rollup WHERE day = $1', [day]);
+  await client.query('COMMIT');
+  client.release();
+}
+
+/** Right: COMMIT after the work, ROLLBACK on failure, the client released whatever happens. */
+export async function rebuildDailySales(day: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM daily_sales WHERE day = $1', [day]);
+    await client.query('INSERT INTO daily_sales SELECT * FROM sales_rollup WHERE day = $1', [day]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -48,4 +48,19 @@ export class OrderService {
       [since],
     );
   }
+
+  /** Wrong: the status and the history row are two writes with nothing holding them together. */
+  async cancelHalfAtomic(id: string): Promise<void> {
+    await this.orders.update(id, { status: 'cancelled' });
+    // deliberate: require-multi-write-transaction — if this insert fails, the order stays cancelled with no history row
+    await this.dataSource.query('INSERT INTO order_history ("orderId", "status") VALUES ($1, $2)', [id, 'cancelled']);
+  }
+
+  /** Right: both writes in one transaction, through its manager. */
+  async cancel(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Order, id, { status: 'cancelled' });
+      await manager.query('INSERT INTO order_history ("orderId", "status") VALUES ($1, $2)', [id, 'cancelled']);
+    });
+  }
 }

@@ -1,0 +1,91 @@
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
+import { outerWorkIn, handleNameOf, type OuterWork } from '../analysis/transactions/handles';
+import { transactionOpenerNames, transactionScopeOf, type TransactionOptions, type TransactionScope } from '../analysis/transactions/scopes';
+import { libraries } from '../knowledge';
+import { calleeName } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+type Options = [];
+type MessageIds = 'outerClient' | 'outerTransaction' | 'useHandle';
+
+const cost =
+  'it runs on another pooled connection, outside the transaction: it is not rolled back when the transaction fails, it cannot see the rows the transaction has written, and with a small pool it waits for a connection the transaction holds (a deadlock)';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-outer-client-in-transaction',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow database calls inside a transaction that go through a client other than the transaction’s handle',
+      recommended: 'recommended',
+      libraries: libraries.filter((library) => library.transactionWork).map((library) => library.id),
+    },
+    messages: {
+      outerClient: '`{{call}}` goes through `{{client}}`, not the transaction {{opener}} opened on line {{line}}: {{cost}}. Instead, {{advice}}.',
+      outerTransaction:
+        '`{{call}}` opens a second transaction on `{{client}}` inside the one {{opener}} opened on line {{line}}: it holds a second connection while the first waits on it, and with a small pool the two deadlock. Do the work in the open transaction: {{advice}}.',
+      useHandle: 'Run it through `{{handle}}`.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    // Decorated methods and the user's helpers have no client to compare with: the library APIs only.
+    const transactionOptions: TransactionOptions = { decorators: [], functions: [] };
+    const openerNames = transactionOpenerNames(transactionOptions);
+    const reported = new Set<TSESTree.Node>();
+
+    function report(scope: TransactionScope, finding: OuterWork): void {
+      if (reported.has(finding.node)) return;
+      reported.add(finding.node);
+      const handle = handleNameOf(scope);
+      const handleText = handle ?? 'the handle the transaction gives you';
+      const advice = (finding.work?.advice ?? 'run it through `{{handle}}`, the handle the transaction gives you').replace(/\{\{handle\}\}/g, handleText);
+      const { swap } = finding;
+      context.report({
+        node: finding.node,
+        messageId: finding.kind === 'transaction' ? 'outerTransaction' : 'outerClient',
+        data: {
+          call: finding.text,
+          client: finding.client,
+          opener: scope.openerText,
+          line: scope.opener.loc.start.line,
+          cost,
+          advice,
+        },
+        suggest:
+          swap && handle
+            ? [{ messageId: 'useHandle', data: { handle }, fix: (fixer) => fixer.replaceTextRange([swap.range[0], swap.range[1]], swap.text) }]
+            : [],
+      });
+    }
+
+    function check(tentative: TransactionScope): void {
+      let findings = outerWorkIn(context, tentative);
+      if (findings.length === 0) return;
+      // Recognised from names alone: only now ask whether it really is a transaction (and whose).
+      const scope = tentative.confirm ? tentative.confirm() : tentative;
+      if (!scope) return;
+      if (scope.library !== tentative.library || handleNameOf(scope) !== handleNameOf(tentative)) findings = outerWorkIn(context, scope);
+      for (const finding of findings) report(scope, finding);
+    }
+
+    return {
+      CallExpression(node) {
+        // Every call passes here: the name check comes first, and inline for the common shapes.
+        const callee = node.callee;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
+              ? callee.property.name
+              : calleeName(node);
+        if (name === undefined || !openerNames.has(name)) return;
+        const scope = transactionScopeOf(context, node, transactionOptions);
+        if (scope) check(scope);
+      },
+    };
+  },
+});
