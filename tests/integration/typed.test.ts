@@ -108,6 +108,11 @@ export class Widget {
 
 const files = ['photo.ts', 'orm.ts', 'album.ts', 'clean.ts'];
 
+/** The reports of the rule under test: the recommended config also asks for indexes on these foreign keys. */
+function eagerReports(summary: ReturnType<typeof summarize>): ReturnType<typeof summarize> {
+  return Object.fromEntries(Object.entries(summary).map(([file, messages]) => [file, messages.filter((m) => m.ruleId === 'dbconventions/no-eager-relations')]));
+}
+
 describe('typed mode through ESLint 10 (projectService)', () => {
   let project: TempProject;
 
@@ -122,7 +127,7 @@ describe('typed mode through ESLint 10 (projectService)', () => {
 
     const results = await eslint.lintFiles(files);
 
-    expect(summarize(results, project.dir)).toEqual({
+    expect(eagerReports(summarize(results, project.dir))).toEqual({
       'photo.ts': [eagerReport('user', 11, 28)],
       'orm.ts': [],
       'album.ts': [eagerReport('owner', 10, 28)],
@@ -135,7 +140,7 @@ describe('typed mode through ESLint 10 (projectService)', () => {
 
     const results = await eslint.lintFiles(files);
 
-    expect(summarize(results, project.dir)).toEqual({
+    expect(eagerReports(summarize(results, project.dir))).toEqual({
       'photo.ts': [eagerReport('user', 11, 28)],
       'orm.ts': [],
       'album.ts': [],
