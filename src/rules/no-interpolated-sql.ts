@@ -492,6 +492,9 @@ export default createRule<Options, MessageIds>({
         const rawCapable = candidates.some(({ entry }) => entry.spec.kind === 'raw' || entry.spec.rawInsideTemplate === true);
         if (onlyWrapper && !rawCapable && !mayBeCalledWrapper(pieces[0] as Hole)) return;
         const match: CalleeMatch<Sink> | undefined = matchCallee(context, node, candidates, (candidate) => {
+          // By shape only when the method is not one of the project's own (`new SqlText().raw(…)` that
+          // stores its text): a project method is judged by what it does (checkProjectHelper).
+          if (links && links.calledFunction(node)) return false;
           if (candidate.entry.spec.byShape === 'name') return true;
           const text = node.arguments[candidate.entry.spec.sqlArgument];
           return text !== undefined && looksLikeSql(evaluator.pieces(text));

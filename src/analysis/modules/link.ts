@@ -347,7 +347,14 @@ export class Links {
       case 'namespace':
         return getLinks(value.context)?.exportValue(name, depth + 1);
       case 'object': {
-        for (const property of value.node.properties) {
+        // The last property of that name wins, as in the object itself; `...require('./db')` spreads a module in.
+        for (const property of [...value.node.properties].reverse()) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            const spread = getLinks(value.context)?.valueOf(property.argument, depth + 1);
+            const found = spread && this.member(spread, name, depth + 1);
+            if (found) return found;
+            continue;
+          }
           if (property.type !== AST_NODE_TYPES.Property || staticKeyName(property) !== name) continue;
           return getLinks(value.context)?.valueOf(property.value, depth + 1);
         }

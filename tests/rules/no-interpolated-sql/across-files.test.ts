@@ -46,6 +46,8 @@ export async function list(req: any) {
     { filename, code: `import { format } from '../utils/http';\nexport const f = (req: any) => format(\`https://x/\${req.query.id}\`);` },
     // A module that does not parse gives no summary, and no crash.
     { filename, code: `import { rawQuery } from '../lib/broken';\nexport const f = (req: any) => rawQuery(\`SELECT \${req.query.c} FROM t\`);` },
+    // A project class whose `raw()` only stores text: judged by what it does, not by its name.
+    { filename, code: `import { SqlText } from '../utils/sql-text';\nexport const f = (req: any) => new SqlText().raw(\`SELECT * FROM t WHERE id = '\${req.query.id}'\`);` },
     // The team turned cross-file reach off.
     {
       filename,
@@ -91,6 +93,12 @@ export async function list(req: any) {
       errors: [helper(2, 40, 'query()', 'pool.query', '../lib/pool.js', 'id')],
     },
     {
+      // A CommonJS barrel that spreads modules in (`module.exports = { ...require('./pool') }`).
+      filename,
+      code: `const { query } = require('../lib/all');\nexport const f = (id: string) => query(\`DELETE FROM t WHERE id = \${id}\`);`,
+      errors: [helper(2, 40, 'query()', 'pool.query', '../lib/pool.js', 'id')],
+    },
+    {
       // Two hops: report() → rawQuery() → prisma.$queryRawUnsafe.
       filename,
       code: `import { report } from '../lib/reports';\nexport const f = (month: string) => report(\`SELECT * FROM sales WHERE month = '\${month}'\`);`,
@@ -129,13 +137,13 @@ export class OrderRepository extends BaseRepository {
       errors: [helper(2, 54, 'database().rawQuery()', 'prisma.$queryRawUnsafe', '../lib/db.ts', 'id')],
     },
     {
-      // JavaScript through espree (and the module read with ESLint's own scope analysis). The module's
-      // `query` is a sink's name on an object the import tier cannot tie to pg: the shape of the text decides.
+      // JavaScript through espree. `pool.query` here is the module's own `query` helper (module.exports =
+      // { pool, query }), not pg's method: it is followed into the module, not matched by its name.
       filename: jsFilename,
       mode: 'untyped',
       js: true,
       code: `const pool = require('../lib/pool');\nexports.remove = (id) => pool.query(\`DELETE FROM t WHERE id = \${id}\`);`,
-      errors: [{ messageId: 'interpolated', line: 2, column: 37 }],
+      errors: [helper(2, 37, 'pool.query()', 'pool.query', '../lib/pool.js', 'id')],
     },
     {
       // The same helper called by its own name is followed into the CommonJS module.
