@@ -133,7 +133,9 @@ async function worker(spec) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const moduleReads = modules ? modules.moduleReads() - readsBefore : null;
-  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads };
+  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, byPart: {} };
+  // Which part of the corpus the time goes to: the generated apps, the multi-module apps, real code.
+  const partOf = (rel) => (rel.startsWith('real/') ? 'real' : /^gen\/m\d+-modules-/.test(rel) ? 'generated, multi-module apps' : 'generated, other apps');
   for (const result of results) {
     const pass = result.stats?.times?.passes?.[0];
     if (pass) {
@@ -144,7 +146,12 @@ async function worker(spec) {
         out.rules[rule] = (out.rules[rule] ?? 0) + total;
         if (rule.startsWith('dbconventions/')) plugin += total;
       }
-      if (plugin > 0) out.perFile.push([path.relative(CORPUS_DIR, result.filePath), plugin]);
+      const rel = path.relative(CORPUS_DIR, result.filePath).split(path.sep).join('/');
+      const part = (out.byPart[partOf(rel)] ??= { files: 0, totalMs: 0, pluginMs: 0 });
+      part.files++;
+      part.totalMs += pass.total ?? 0;
+      part.pluginMs += plugin;
+      if (plugin > 0) out.perFile.push([rel, plugin]);
     }
     for (const message of result.messages) {
       if (message.fatal || !message.ruleId) out.fatal.push(`${path.relative(CORPUS_DIR, result.filePath)}:${message.line}: ${message.message}`);
@@ -227,6 +234,7 @@ function summarize(runs) {
     perFile: runs[0].perFile,
     samples: runs.map((r) => r.totalMs),
     moduleReads: runs[0].moduleReads == null ? null : median(runs.map((r) => r.moduleReads)),
+    byPart: runs[0].byPart,
   };
 }
 
@@ -343,6 +351,15 @@ async function main() {
     const typedNote = s['typed-base'].files === c.ts ? `all ${c.ts} TypeScript files` : `${s['typed-base'].files} of the ${c.ts} TypeScript files`;
     report.push(table(`(c) Typed (projectService): ${typedNote}`, s['typed-base'], typed, BUDGET.totalTyped, s['typed-rules']));
   }
+  report.push('## Where the plugin\'s time goes (untyped, one run)', '');
+  report.push('| Part of the corpus | Files | Cold: plugin / pass total | Warm: plugin / pass total |', '|---|---:|---:|---:|');
+  for (const part of Object.keys(s['untyped-rules'].byPart ?? {}).sort()) {
+    const cold = s['untyped-rules'].byPart[part];
+    const hot = s['untyped-rules-warm'].byPart?.[part];
+    const cell = (x) => (x ? `${fmtMs(x.pluginMs)} / ${fmtMs(x.totalMs)} (${fmtPct(pct(x.pluginMs, x.totalMs))})` : '—');
+    report.push(`| ${part} | ${cold.files} | ${cell(cold)} | ${cell(hot)} |`);
+  }
+  report.push('');
   report.push('## Slowest files for the plugin (untyped, cold module cache, one run)', '');
   for (const [file, ms] of s['untyped-rules'].perFile) report.push(`- \`${file}\`: ${ms.toFixed(1)} ms`);
   report.push('');
