@@ -24,8 +24,12 @@ export interface CorpusManifest {
     readonly js: number;
     readonly lines: number;
     readonly migrationManifests: number;
+    /** `tsconfig.json` of generated apps that import through a `@app/*` alias. */
+    readonly appTsconfigs: number;
+    /** Generated multi-module apps (bench/gen/modules.mjs). */
+    readonly moduleApps: number;
   };
-  /** Non-code files written for rules that read side files (`migrations.manifest.jsonl`). */
+  /** Non-code files: for rules that read side files (`migrations.manifest.jsonl`), app `tsconfig.json`s. */
   readonly dataFiles: readonly string[];
   readonly real: Readonly<Record<string, { readonly version: string; readonly files: number; readonly ts: number; readonly skipped: Readonly<Record<string, number>> }>>;
   /** Globs (relative to CORPUS_DIR) of the `.js` files that are CommonJS. */

@@ -329,7 +329,9 @@ export async function buildCorpus({ force = false, quiet = false } = {}) {
       ts: files.filter((f) => f.lang === 'ts').length,
       js: files.filter((f) => f.lang === 'js').length,
       lines: files.reduce((n, f) => n + f.lines, 0),
-      migrationManifests: dataFiles.length,
+      migrationManifests: dataFiles.filter((f) => f.endsWith('.jsonl')).length,
+      appTsconfigs: dataFiles.filter((f) => f.endsWith('/tsconfig.json')).length,
+      moduleApps: new Set(genFiles.filter((f) => f.origin === 'generated:modules').map((f) => f.path.split('/')[1])).size,
     },
     dataFiles,
     real,
@@ -343,7 +345,7 @@ export async function buildCorpus({ force = false, quiet = false } = {}) {
 
   if (!quiet) {
     const c = manifest.counts;
-    console.log(`generated: ${c.generated} files (${c.generatedTs} TS, ${c.generatedJs} JS) and ${c.migrationManifests} migration manifests in ${generatedSeconds.toFixed(1)} s`);
+    console.log(`generated: ${c.generated} files (${c.generatedTs} TS, ${c.generatedJs} JS) (${c.moduleApps} of the apps multi-module), ${c.migrationManifests} migration manifests and ${c.appTsconfigs} app tsconfigs in ${generatedSeconds.toFixed(1)} s`);
     console.log(`real:      ${c.real} files (${c.realTs} TS) from ${REAL_PACKAGES.length} packages (${downloads} downloaded, ${REAL_PACKAGES.length - downloads} from bench/.cache)`);
     for (const [name, info] of Object.entries(real)) {
       const skipped = Object.entries(info.skipped).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ');

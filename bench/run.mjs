@@ -4,7 +4,10 @@
 // overhead against the parse-only baseline:
 //   (a) untyped, no rules: the baseline (sum of the per-file pass totals from `stats`);
 //   (b) untyped, the plugin's recommended rules + eslint-plugin-sql's `sql/no-unsafe-query`
-//       (the peer) in the same run: each rule's time as % of (a);
+//       (the peer) in the same run: each rule's time as % of (a), twice: with a *cold* module
+//       cache (cleared right before the measured pass) and a *warm* one (a second full pass in the
+//       same process, against a baseline measured the same way); with the number of module files
+//       the plugin's module engine read (`moduleReads()`) during the measured pass;
 //   (c) typed (parserOptions.projectService, bench/.corpus/tsconfig.json) on the TypeScript
 //       files: a typed baseline without rules, and the rules' time as % of it.
 // Every measurement runs in a fresh Node process, repeated (default 3) and interleaved; the
@@ -107,10 +110,18 @@ async function worker(spec) {
   });
   // Warm the JIT on a slice of the corpus (untyped only: a typed warm-up would also build the
   // TypeScript program, which belongs in the typed figures).
+  // Warm: one full pass first, so the module cache holds what the measured pass will ask for.
+  // The module engine lives in the plugin's build (dist/), loaded by benchConfig for rule runs.
+  const modules = spec.rules ? require(path.join(root, 'dist/analysis/modules/load.js')) : undefined;
   let results;
   let started;
+  let readsBefore;
   try {
-    if (!spec.typed) await eslint.lintFiles(files.slice(0, WARMUP_FILES));
+    if (spec.warm) await eslint.lintFiles(files);
+    else if (!spec.typed) await eslint.lintFiles(files.slice(0, WARMUP_FILES));
+    // Cold: no module parsed yet, whatever the JIT warm-up read.
+    if (!spec.warm) modules?.clearModuleCache();
+    readsBefore = modules?.moduleReads() ?? 0;
     started = process.hrtime.bigint();
     results = await eslint.lintFiles(files);
   } catch (error) {
@@ -121,7 +132,10 @@ async function worker(spec) {
   }
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [] };
+  const moduleReads = modules ? modules.moduleReads() - readsBefore : null;
+  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, byPart: {} };
+  // Which part of the corpus the time goes to: the generated apps, the multi-module apps, real code.
+  const partOf = (rel) => (rel.startsWith('real/') ? 'real' : /^gen\/m\d+-modules-/.test(rel) ? 'generated, multi-module apps' : 'generated, other apps');
   for (const result of results) {
     const pass = result.stats?.times?.passes?.[0];
     if (pass) {
@@ -132,7 +146,12 @@ async function worker(spec) {
         out.rules[rule] = (out.rules[rule] ?? 0) + total;
         if (rule.startsWith('dbconventions/')) plugin += total;
       }
-      if (plugin > 0) out.perFile.push([path.relative(CORPUS_DIR, result.filePath), plugin]);
+      const rel = path.relative(CORPUS_DIR, result.filePath).split(path.sep).join('/');
+      const part = (out.byPart[partOf(rel)] ??= { files: 0, totalMs: 0, pluginMs: 0 });
+      part.files++;
+      part.totalMs += pass.total ?? 0;
+      part.pluginMs += plugin;
+      if (plugin > 0) out.perFile.push([rel, plugin]);
     }
     for (const message of result.messages) {
       if (message.fatal || !message.ruleId) out.fatal.push(`${path.relative(CORPUS_DIR, result.filePath)}:${message.line}: ${message.message}`);
@@ -214,6 +233,8 @@ function summarize(runs) {
     fatal: runs[0].fatal,
     perFile: runs[0].perFile,
     samples: runs.map((r) => r.totalMs),
+    moduleReads: runs[0].moduleReads == null ? null : median(runs.map((r) => r.moduleReads)),
+    byPart: runs[0].byPart,
   };
 }
 
@@ -233,10 +254,11 @@ function evaluate(base, withRules, budgetTotal, crashed = new Set()) {
   return { rows, pluginTotal, totalPct, totalOk: totalPct <= budgetTotal, sameRunPct: pct(withRules.sameRunPluginMs, withRules.sameRunBaseMs) };
 }
 
-function table(title, base, evaluation, budgetTotal) {
+function table(title, base, evaluation, budgetTotal, withRules) {
   const lines = [];
   lines.push(`### ${title}`, '');
   lines.push(`Baseline (parser only, no rules): **${fmtMs(base.totalMs)}** over ${base.files} files (of which parsing ${fmtMs(base.parseMs)}; the runs: ${base.samples.map((x) => Math.round(x).toLocaleString('en-US')).join(', ')} ms).`, '');
+  if (withRules?.moduleReads != null) lines.push(`Module files read by the module engine during the measured pass: **${withRules.moduleReads}**.`, '');
   lines.push('| Rule | Time | % of baseline | Budget | Measuring floor | Findings |', '|---|---:|---:|---|---:|---:|');
   for (const row of evaluation.rows) {
     if (row.crashed) {
@@ -262,6 +284,8 @@ async function main() {
   const modes = [
     { name: 'untyped-base', typed: false, rules: false },
     { name: 'untyped-rules', typed: false, rules: true },
+    { name: 'untyped-base-warm', typed: false, rules: false, warm: true },
+    { name: 'untyped-rules-warm', typed: false, rules: true, warm: true },
   ];
   if (args.typed) {
     modes.push({ name: 'typed-base', typed: true, rules: false, typedFiles: args.typedFiles });
@@ -275,18 +299,22 @@ async function main() {
     for (const mode of modes) {
       const result = measure({ ...mode, run }, crashes, disabled[mode.typed ? 'typed' : 'untyped']);
       runs[mode.name].push(result);
-      console.log(`  run ${run}/${args.runs} ${mode.name.padEnd(14)} ${String(result.files).padStart(5)} files  stats total ${fmtMs(result.totalMs).padStart(10)}  (process ${(result.processMs / 1000).toFixed(1)} s)`);
+      const reads = result.moduleReads == null ? '' : `  module reads ${result.moduleReads}`;
+      console.log(`  run ${run}/${args.runs} ${mode.name.padEnd(18)} ${String(result.files).padStart(5)} files  stats total ${fmtMs(result.totalMs).padStart(10)}  (process ${(result.processMs / 1000).toFixed(1)} s)${reads}`);
     }
   }
 
   const s = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, summarize(v)]));
   const untyped = evaluate(s['untyped-base'], s['untyped-rules'], BUDGET.totalUntyped, disabled.untyped);
+  const warm = evaluate(s['untyped-base-warm'], s['untyped-rules-warm'], BUDGET.totalUntyped, disabled.untyped);
   const typed = args.typed ? evaluate(s['typed-base'], s['typed-rules'], BUDGET.totalTyped, disabled.typed) : undefined;
   const seconds = ((Date.now() - benchStarted) / 1000).toFixed(0);
 
   const over = [];
-  if (!untyped.totalOk) over.push(`untyped total ${fmtPct(untyped.totalPct)} > ${BUDGET.totalUntyped}%`);
-  for (const row of untyped.rows) if (row.ok === false && !row.crashed) over.push(`untyped ${row.id} ${fmtPct(row.pct)} > ${BUDGET.perRule}%`);
+  for (const [label, ev] of [['untyped cold', untyped], ['untyped warm', warm]]) {
+    if (!ev.totalOk) over.push(`${label} total ${fmtPct(ev.totalPct)} > ${BUDGET.totalUntyped}%`);
+    for (const row of ev.rows) if (row.ok === false && !row.crashed) over.push(`${label} ${row.id} ${fmtPct(row.pct)} > ${BUDGET.perRule}%`);
+  }
   if (typed) {
     if (!typed.totalOk) over.push(`typed total ${fmtPct(typed.totalPct)} > ${BUDGET.totalTyped}%`);
     for (const row of typed.rows) if (row.ok === false && !row.crashed) over.push(`typed ${row.id} ${fmtPct(row.pct)} > ${BUDGET.perRule}%`);
@@ -312,12 +340,27 @@ async function main() {
     '',
   );
   report.push('## Results', '');
-  report.push(table('(a)/(b) Untyped: whole corpus', s['untyped-base'], untyped, BUDGET.totalUntyped));
+  report.push(table('(a)/(b) Untyped, cold module cache: whole corpus', s['untyped-base'], untyped, BUDGET.totalUntyped, s['untyped-rules']));
+  report.push(table('(a)/(b) Untyped, warm module cache (second full pass in the same process): whole corpus', s['untyped-base-warm'], warm, BUDGET.totalUntyped, s['untyped-rules-warm']));
+  report.push('| Untyped | Baseline | All plugin rules | % | Module reads |', '|---|---:|---:|---:|---:|');
+  for (const [label, base, ev, withRules] of [['cold', s['untyped-base'], untyped, s['untyped-rules']], ['warm', s['untyped-base-warm'], warm, s['untyped-rules-warm']]]) {
+    report.push(`| ${label} | ${fmtMs(base.totalMs)} | ${fmtMs(ev.pluginTotal)} | ${fmtPct(ev.totalPct)} ${ev.totalOk ? '✅' : '❌'} | ${withRules.moduleReads ?? '—'} |`);
+  }
+  report.push('');
   if (typed) {
     const typedNote = s['typed-base'].files === c.ts ? `all ${c.ts} TypeScript files` : `${s['typed-base'].files} of the ${c.ts} TypeScript files`;
-    report.push(table(`(c) Typed (projectService): ${typedNote}`, s['typed-base'], typed, BUDGET.totalTyped));
+    report.push(table(`(c) Typed (projectService): ${typedNote}`, s['typed-base'], typed, BUDGET.totalTyped, s['typed-rules']));
   }
-  report.push('## Slowest files for the plugin (untyped, one run)', '');
+  report.push('## Where the plugin\'s time goes (untyped, one run)', '');
+  report.push('| Part of the corpus | Files | Cold: plugin / pass total | Warm: plugin / pass total |', '|---|---:|---:|---:|');
+  for (const part of Object.keys(s['untyped-rules'].byPart ?? {}).sort()) {
+    const cold = s['untyped-rules'].byPart[part];
+    const hot = s['untyped-rules-warm'].byPart?.[part];
+    const cell = (x) => (x ? `${fmtMs(x.pluginMs)} / ${fmtMs(x.totalMs)} (${fmtPct(pct(x.pluginMs, x.totalMs))})` : '—');
+    report.push(`| ${part} | ${cold.files} | ${cell(cold)} | ${cell(hot)} |`);
+  }
+  report.push('');
+  report.push('## Slowest files for the plugin (untyped, cold module cache, one run)', '');
   for (const [file, ms] of s['untyped-rules'].perFile) report.push(`- \`${file}\`: ${ms.toFixed(1)} ms`);
   report.push('');
   report.push('## Rule crashes', '');
@@ -329,8 +372,9 @@ async function main() {
   // The console table.
   console.log('');
   const width = Math.max(18, ...[...untyped.rows, ...(typed?.rows ?? [])].map((row) => row.id.length)) + 2;
-  const printMode = (title, base, ev, budgetTotal) => {
-    console.log(`${title}: baseline ${fmtMs(base.totalMs)} (${base.files} files, parse ${fmtMs(base.parseMs)})`);
+  const printMode = (title, base, ev, budgetTotal, withRules) => {
+    const reads = withRules.moduleReads == null ? '' : `, module reads ${withRules.moduleReads}`;
+    console.log(`${title}: baseline ${fmtMs(base.totalMs)} (${base.files} files, parse ${fmtMs(base.parseMs)}${reads})`);
     for (const row of ev.rows) {
       if (row.crashed) {
         console.log(`  ${row.id.padEnd(width)} CRASHED: switched off, not measured`);
@@ -342,8 +386,9 @@ async function main() {
     }
     console.log(`  ${'all plugin rules'.padEnd(width)} ${fmtMs(ev.pluginTotal).padStart(10)} ${fmtPct(ev.totalPct).padStart(8)}  ${ev.totalOk ? 'ok' : `OVER BUDGET (> ${budgetTotal}%)`}`);
   };
-  printMode('untyped', s['untyped-base'], untyped, BUDGET.totalUntyped);
-  if (typed) printMode('typed', s['typed-base'], typed, BUDGET.totalTyped);
+  printMode('untyped, cold module cache', s['untyped-base'], untyped, BUDGET.totalUntyped, s['untyped-rules']);
+  printMode('untyped, warm module cache', s['untyped-base-warm'], warm, BUDGET.totalUntyped, s['untyped-rules-warm']);
+  if (typed) printMode('typed', s['typed-base'], typed, BUDGET.totalTyped, s['typed-rules']);
   console.log('');
   if (fatal.length) console.log(`FATAL MESSAGES: ${fatal.length} (see bench/report.md)`);
   console.log(over.length ? `OVER BUDGET: ${over.join('; ')}` : 'within budget');

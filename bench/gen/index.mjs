@@ -5,6 +5,7 @@ import { makeDomain } from './domain.mjs';
 import { grow } from './filler.mjs';
 import { createRandom, kebab } from './random.mjs';
 import * as mikro from './mikro.mjs';
+import { MODULE_APPS, moduleAppFiles, newTally } from './modules.mjs';
 import * as seq from './sequelize.mjs';
 import * as sqlc from './sqlclients.mjs';
 import * as typeorm from './typeorm.mjs';
@@ -175,9 +176,18 @@ function migrationsManifest(r, migrationPaths) {
  * @returns {{ path: string, content: string, app: string, flavor: string, data?: true }[]} paths
  *   relative to the generated root; `data` marks files that are not code (migration manifests)
  */
-export function generate({ seed = 20240611, minFiles = 1600 } = {}) {
+export function generate({ seed = 20240611, minFiles = 1600, tally = newTally() } = {}) {
   const files = [];
   const seen = new Set();
+  const grown = (r, app, file) => {
+    if (NO_GROW.test(file.path) || file.data || (app.flavor === 'modules' && /(^|\/)lib\/index\.[jt]s$/.test(file.path))) return file.content;
+    // The file's own entity first (by its name in the path), then the rest of the domain.
+    const own = app.entities.filter((e) => file.path.includes(kebab(e.name)) || file.path.includes(e.name));
+    const rest = r.shuffle(app.entities.filter((e) => !own.includes(e)));
+    const ts = /\.tsx?$/.test(file.path);
+    const cjs = !ts && app.mod === 'cjs' && !/^export |\nexport /.test(file.content);
+    return grow(r, file.content, { target: r.fileLength(), entities: [...own, ...rest], ts, cjs });
+  };
   for (let index = 0; files.filter((f) => !f.data).length < minFiles; index++) {
     const r = createRandom(seed + index * 7919);
     const app = makeApp(r, index);
@@ -187,15 +197,7 @@ export function generate({ seed = 20240611, minFiles = 1600 } = {}) {
       // Two entities can map to the same file name (a migration stamp, say): keep the first.
       if (seen.has(path)) continue;
       seen.add(path);
-      let content = file.content;
-      if (!NO_GROW.test(file.path)) {
-        // The file's own entity first (by its name in the path), then the rest of the domain.
-        const own = app.entities.filter((e) => file.path.includes(kebab(e.name)) || file.path.includes(e.name));
-        const rest = r.shuffle(app.entities.filter((e) => !own.includes(e)));
-        const ts = /\.tsx?$/.test(file.path);
-        const cjs = !ts && app.mod === 'cjs' && !/^export |\nexport /.test(content);
-        content = grow(r, content, { target: r.fileLength(), entities: [...own, ...rest], ts, cjs });
-      }
+      const content = grown(r, app, file);
       files.push({ path, content, app: app.dir, flavor: app.flavor });
       if (/(^|\/)migrations\//.test(file.path)) migrationPaths.push(file.path);
     }
@@ -204,5 +206,17 @@ export function generate({ seed = 20240611, minFiles = 1600 } = {}) {
       files.push({ path: `${app.dir}/migrations.manifest.jsonl`, content: migrationsManifest(r, migrationPaths), app: app.dir, flavor: app.flavor, data: true });
     }
   }
+  // Then the multi-module apps (bench/gen/modules.mjs), after the others and from seeds of their
+  // own, so the apps above stay byte-identical whatever is added here.
+  MODULE_APPS.forEach(([client, lang, mod, imports], k) => {
+    const r = createRandom(seed + 1_000_003 + k * 7919);
+    const { entities } = makeDomain(r);
+    const dir = `m${String(k).padStart(2, '0')}-modules-${client}-${lang}-${mod}`;
+    const app = { dir, flavor: 'modules', client, lang, mod, imports, entities, tally, http: r.pick(['fetch', 'axios']) };
+    for (const file of moduleAppFiles(r, app)) {
+      const content = grown(r, app, file);
+      files.push({ path: `${dir}/${file.path}`, content, app: dir, flavor: 'modules', ...(file.data ? { data: true } : {}) });
+    }
+  });
   return files;
 }
