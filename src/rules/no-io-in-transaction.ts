@@ -14,7 +14,7 @@ import { projectHelperScope } from '../analysis/transactions/helpers';
 import { libraries } from '../knowledge';
 import { ioLibraries } from '../knowledge/io';
 import transactionHelpers from '../knowledge/transaction-helpers';
-import { calleeName } from '../util/ast';
+import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 
@@ -148,13 +148,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         // Every call passes here: the name check comes first, and inline for the common shapes.
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
-              ? callee.property.name
-              : calleeName(node);
+        const name = callNameQuickly(node);
         if (name === undefined) return;
         if (openerNames.has(name)) {
           const scope = transactionScopeOf(context, node, transactionOptions);

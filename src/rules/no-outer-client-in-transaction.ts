@@ -1,9 +1,8 @@
 import { type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../util/node-types';
 import { outerWorkIn, handleNameOf, type OuterWork } from '../analysis/transactions/handles';
 import { transactionOpenerNames, transactionScopeOf, type TransactionOptions, type TransactionScope } from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
-import { calleeName } from '../util/ast';
+import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 type Options = [];
@@ -75,13 +74,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         // Every call passes here: the name check comes first, and inline for the common shapes.
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
-              ? callee.property.name
-              : calleeName(node);
+        const name = callNameQuickly(node);
         if (name === undefined || !openerNames.has(name)) return;
         const scope = transactionScopeOf(context, node, transactionOptions);
         if (scope) check(scope);

@@ -1,8 +1,7 @@
-import { AST_NODE_TYPES } from '../util/node-types';
 import { transactionEndProblem } from '../analysis/transactions/ends';
 import { transactionOpenerNames, transactionScopeOf, type RegionScope, type TransactionOptions } from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
-import { calleeName } from '../util/ast';
+import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 type Options = [];
@@ -39,13 +38,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed
-              ? callee.property.name
-              : calleeName(node);
+        const name = callNameQuickly(node);
         if (name === undefined || !openerNames.has(name)) return;
         const tentative = transactionScopeOf(context, node, transactionOptions);
         if (tentative?.kind !== 'region') return;

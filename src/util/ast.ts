@@ -40,6 +40,17 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return referenceName(call.callee);
 }
 
+/**
+ * The name a call is made through, with the two common shapes inline (`f()`, `a.f()`): the first
+ * filter of visitors that see every call of a file.
+ */
+export function callNameQuickly(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) return callee.property.name;
+  return calleeName(call);
+}
+
 /** The name an expression refers to a function by: `fetch` → `fetch`, `this.http.get` → `get`. */
 export function referenceName(node: TSESTree.Node): string | undefined {
   const expression = unwrapExpression(node);
