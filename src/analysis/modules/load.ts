@@ -36,8 +36,8 @@ interface Entry {
   readonly context: ModuleContext | null;
 }
 
-/** Parsed modules kept: enough for a service's imports, few enough that the heap (and the collector) stay small. */
-const MAX_MODULES = 150;
+/** Parsed modules kept (light: no tokens, no comments): a whole service, so a second pass or an editor session reads none again. */
+const MAX_MODULES = 1000;
 const cache = new Map<string, Entry>();
 let reads = 0;
 
