@@ -48,13 +48,14 @@ export function sqlWrapperOf(context: AnyRuleContext, fn: FunctionNode): SqlWrap
       const candidates = name === undefined ? undefined : sinksByName.get(name);
       if (candidates) {
         const parameter = parameterIndex(context, fn, call.arguments[candidates[0]!.entry.spec.sqlArgument]);
-        if (parameter === -1) return false;
         // A parameter carries no SQL shape of its own: only the import tier, or a name that says raw SQL.
-        const match = matchCallee(context, call, candidates, (candidate) => candidate.entry.spec.byShape === 'name');
-        if (!match) return false;
-        const sink = match.candidate.entry;
-        found = { parameter, sink, sinkText: sinkText(context, call), safeForm: safeFormAt(context.sourceCode, sink, call), file: getLinks(context)?.file };
-        return true;
+        const match = parameter === -1 ? undefined : matchCallee(context, call, candidates, (candidate) => candidate.entry.spec.byShape === 'name');
+        if (match) {
+          const sink = match.candidate.entry;
+          found = { parameter, sink, sinkText: sinkText(context, call), safeForm: safeFormAt(context.sourceCode, sink, call), file: getLinks(context)?.file };
+          return true;
+        }
+        // A sink's name on the project's own object (`this.raw(sql)` of a base repository): what it does decides, below.
       }
       if (call.arguments.length === 0) return false;
       const target = getLinks(context)?.calledFunction(call);

@@ -99,6 +99,12 @@ export async function list(req: any) {
       errors: [helper(2, 40, 'query()', 'pool.query', '../lib/pool.js', 'id')],
     },
     {
+      // A method that calls the class's own `raw` (a sink's name on the project's object), which runs knex's.
+      filename,
+      code: `const { legacyRepository } = require('../services/legacy.repository');\nexport const f = (sort: string) => legacyRepository.runQuery(\`SELECT * FROM t ORDER BY \${sort}\`);`,
+      errors: [helper(2, 62, 'legacyRepository.runQuery()', 'db.raw', '../services/legacy.repository.js', 'sort')],
+    },
+    {
       // Two hops: report() → rawQuery() → prisma.$queryRawUnsafe.
       filename,
       code: `import { report } from '../lib/reports';\nexport const f = (month: string) => report(\`SELECT * FROM sales WHERE month = '\${month}'\`);`,
