@@ -370,7 +370,9 @@ export class Links {
           ) {
             if (member.static !== isStatic || staticKeyName(member) !== name) continue;
             const body = member.value && unwrapExpression(member.value);
-            return isFunction(body) ? { kind: 'function', context: value.context, node: body } : undefined;
+            if (isFunction(body)) return { kind: 'function', context: value.context, node: body };
+            // `static queue = new Queue('mail')`: what the field holds.
+            return member.type === AST_NODE_TYPES.PropertyDefinition && member.value ? getLinks(value.context)?.valueOf(member.value, depth + 1) : undefined;
           }
         }
         const superClass = value.node.superClass;

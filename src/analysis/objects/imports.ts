@@ -233,7 +233,8 @@ class Index implements LibraryIndex {
       return undefined;
     }
     const value = this.links.valueOf(node, 0);
-    if (value?.kind !== 'expression' || value.context.sourceCode.ast === this.sourceCode.ast) return undefined;
+    // Another node's answer (in another module, or a class field of this file: `Job.queue`).
+    if (value?.kind !== 'expression' || value.node === node) return undefined;
     return getLibraryIndex(value.context).originOf(value.node);
   }
 

@@ -113,6 +113,12 @@ export class OrdersService {
       ],
     },
     {
+      // A queue held in a static field of the job class (`SyncJob.queue.add`); `describe()` does no I/O.
+      filename,
+      code: inside(`import { SyncJob } from '../jobs/sync.job';`, `    await new SyncJob().schedule(order);\n    new SyncJob().describe();`),
+      errors: [through(7, 11, 'new SyncJob(…).schedule()', [['SyncJob.queue.add()', '../jobs/sync.job.ts']], 'bullmq', prismaTx)],
+    },
+    {
       // CommonJS: `module.exports.post = post` in a .js module.
       filename,
       code: inside(`const webhook = require('../lib/webhook');`, `    await webhook.post('https://hooks.example.com', order);`),
