@@ -1,4 +1,4 @@
-import { sequelizeWork } from './sequelize-work';
+import { sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -51,44 +51,8 @@ export default {
     { kind: 'region', start: { instanceOf: 'Sequelize', method: 'transaction' }, handle: 'result', end: ['commit', 'rollback'], rollback: ['rollback'], byShape: true, managed: '`sequelize.transaction(async (t) => …)`, which commits when the callback resolves and rolls back when it throws' },
   ],
   schema: {
-    changeCalls: [
-      {
-        callee: { instanceOf: 'Sequelize', method: 'sync' },
-        effect: 'creates every table missing from the models at start-up but never alters one that exists, so each environment\'s schema drifts from the models with no record of the difference',
-        optionsArgument: 0,
-        optionEffects: {
-          force: 'drops every table and re-creates it (`force`): all their rows are lost',
-          alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
-        },
-        byShape: [{ receiverEndsWith: ['sequelize'] }, { optionKey: ['force', 'alter'] }],
-      },
-      {
-        callee: { subclassOf: 'Model', method: 'sync' },
-        effect: 'creates the model\'s table when it is missing but never alters it, so each environment\'s table drifts from the model',
-        optionsArgument: 0,
-        optionEffects: {
-          force: 'drops every table and re-creates it (`force`): all their rows are lost',
-          alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
-        },
-        byShape: [{ optionKey: ['force', 'alter'] }],
-      },
-      {
-        callee: { instanceOf: 'Sequelize', method: 'drop' },
-        effect: 'drops every table of the models, with all their rows',
-        byShape: [{ receiverEndsWith: ['sequelize'] }],
-      },
-      {
-        callee: {
-          instanceOf: 'QueryInterface',
-          method: [
-            'createTable', 'dropTable', 'dropAllTables', 'renameTable', 'addColumn', 'removeColumn', 'changeColumn', 'renameColumn',
-            'addIndex', 'removeIndex', 'addConstraint', 'removeConstraint', 'createSchema', 'dropSchema',
-          ],
-        },
-        effect: 'changes the schema with the query interface, which migrations use',
-      },
-    ],
-    migrationAdvice: 'write it as a migration (`sequelize-cli migration:generate`, or umzug) and run the migrations when you deploy',
+    changeCalls: sequelizeSchemaChanges,
+    migrationAdvice: sequelizeMigrationAdvice,
   },
   connections: {
     poolSize: [
@@ -110,10 +74,5 @@ export default {
     ],
   },
   transactionWork: sequelizeWork,
-  writes: {
-    sameDatabase: 'library',
-    methods: ['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'restore', 'truncate', 'save'],
-    sqlMethods: ['query'],
-    wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
-  },
+  writes: sequelizeWrites,
 } satisfies LibraryKnowledge;

@@ -1,9 +1,13 @@
 /**
- * How Sequelize work joins a transaction, shared by `sequelize` and `sequelize-typescript` (same models,
- * same options): every query method takes `{ transaction: t }` in its options argument, and without it (and
+ * Facts shared by `sequelize` and `sequelize-typescript` (the same models, instance and options), written
+ * once: how schema changes are made from code, what a write is, and how work joins a transaction.
+ *
+ * How Sequelize work joins a transaction: every query method takes `{ transaction: t }` in its options argument, and without it (and
  * without CLS) runs on another pooled connection. Plain data: positions are argument indexes.
  */
+import type { SchemaChangeCallSpec } from './types-schema';
 import type { TransactionWorkSpec } from './types-transaction-work';
+import type { WriteSpec } from './types-writes';
 
 export const sequelizeWork = {
   joinOption: {
@@ -60,3 +64,52 @@ export const sequelizeWork = {
   implicitJoin: ['useCLS'],
   advice: 'pass the transaction in its options, `{ transaction: {{handle}} }` (or turn on CLS with `Sequelize.useCLS()`)',
 } as const satisfies TransactionWorkSpec;
+
+/** `sequelize.sync()`, `Model.sync()`, `sequelize.drop()` and the query interface's schema methods (no-schema-sync). */
+export const sequelizeSchemaChanges = [
+    {
+      callee: { instanceOf: 'Sequelize', method: 'sync' },
+      effect: 'creates every table missing from the models at start-up but never alters one that exists, so each environment\'s schema drifts from the models with no record of the difference',
+      optionsArgument: 0,
+      optionEffects: {
+        force: 'drops every table and re-creates it (`force`): all their rows are lost',
+        alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
+      },
+      byShape: [{ receiverEndsWith: ['sequelize'] }, { optionKey: ['force', 'alter'] }],
+    },
+    {
+      callee: { subclassOf: 'Model', method: 'sync' },
+      effect: 'creates the model\'s table when it is missing but never alters it, so each environment\'s table drifts from the model',
+      optionsArgument: 0,
+      optionEffects: {
+        force: 'drops every table and re-creates it (`force`): all their rows are lost',
+        alter: 'alters the tables to match the models (`alter`): a renamed attribute becomes a dropped column and its data is lost',
+      },
+      byShape: [{ optionKey: ['force', 'alter'] }],
+    },
+    {
+      callee: { instanceOf: 'Sequelize', method: 'drop' },
+      effect: 'drops every table of the models, with all their rows',
+      byShape: [{ receiverEndsWith: ['sequelize'] }],
+    },
+    {
+      callee: {
+        instanceOf: 'QueryInterface',
+        method: [
+          'createTable', 'dropTable', 'dropAllTables', 'renameTable', 'addColumn', 'removeColumn', 'changeColumn', 'renameColumn',
+          'addIndex', 'removeIndex', 'addConstraint', 'removeConstraint', 'createSchema', 'dropSchema',
+        ],
+      },
+      effect: 'changes the schema with the query interface, which migrations use',
+    },
+  ] as const satisfies readonly SchemaChangeCallSpec[];
+
+export const sequelizeMigrationAdvice = 'write it as a migration (`sequelize-cli migration:generate`, or umzug) and run the migrations when you deploy';
+
+/** What a write is (require-multi-write-transaction). */
+export const sequelizeWrites = {
+  sameDatabase: 'library',
+  methods: ['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'restore', 'truncate', 'save'],
+  sqlMethods: ['query'],
+  wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
+} as const satisfies WriteSpec;
