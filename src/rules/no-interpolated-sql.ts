@@ -5,7 +5,7 @@ import { comesFromDatabaseLibrary, getLibraryIndex } from '../analysis/objects/i
 import { calleeMatchesSpecifier, specifierCallName, specifierSchema, type Specifier } from '../analysis/objects/specifiers';
 import { genericSink, safeFormAt, sinkCandidates, sinkNames, sinksByName, sqlSnippet, type Sink } from '../analysis/sql/sinks';
 import { SqlTextEvaluator, holePosition, looksLikeSql, type Hole, type Piece, type Verdict } from '../analysis/sql/text';
-import { mayCallWrapper, sqlWrapperOf, type SqlWrapperSummary } from '../analysis/sql/wrappers';
+import { sqlWrapperOf, type SqlWrapperSummary } from '../analysis/sql/wrappers';
 import { describeFile, getLinks } from '../analysis/modules/link';
 import { declarationOf, isNumericOrLiteralType } from '../analysis/objects/type-checker';
 import { libraries } from '../knowledge';
@@ -474,7 +474,7 @@ export default createRule<Options, MessageIds>({
         const candidates = sinksByName.get(name);
         if (!candidates) {
           if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links && mayCallWrapper(node) && splicesData(node)) checkProjectHelper(node);
+          if (links && splicesData(node)) checkProjectHelper(node);
           return;
         }
         // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's

@@ -11,7 +11,6 @@
  * lint reports it there.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '../../util/node-types';
 import { calleeName, unwrapExpression } from '../../util/ast';
 import { parameterIndex, someCallIn, summaryMemo, type FunctionNode } from '../functions';
 import { getLinks } from '../modules/link';
@@ -67,21 +66,5 @@ export function sqlWrapperOf(context: AnyRuleContext, fn: FunctionNode): SqlWrap
       return true;
     });
     return found;
-  });
-}
-
-/** The cheap test before asking: a call with an argument that may be SQL text built from data. */
-export function mayCallWrapper(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some((argument) => {
-    switch (argument.type) {
-      case AST_NODE_TYPES.TemplateLiteral:
-        return argument.expressions.length > 0;
-      case AST_NODE_TYPES.BinaryExpression:
-        return argument.operator === '+';
-      case AST_NODE_TYPES.Identifier:
-        return true;
-      default:
-        return false;
-    }
   });
 }
