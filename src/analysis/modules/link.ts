@@ -154,13 +154,17 @@ export class Links {
     return this.path;
   }
 
-  /** The module `specifier` names, read and parsed; undefined for packages and files that do not parse. */
-  moduleAt(specifier: string): ModuleContext | undefined {
+  /**
+   * The module `specifier` names, read and parsed; undefined for packages and files that do not parse.
+   * `mentions`: a name the question is about (one export looked up through `export *`); a module
+   * whose text never writes it, nor re-exports another module wholesale, is left unparsed.
+   */
+  moduleAt(specifier: string, mentions?: string): ModuleContext | undefined {
     const filename = this.path;
     let file = this.resolved.get(specifier);
     if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(filename, specifier, this.root) ?? null));
     if (!file) return undefined;
-    const loaded = loadModule(this.context, file, sessionFor(this.context));
+    const loaded = loadModule(this.context, file, sessionFor(this.context), mentions);
     if (loaded) modulePrograms.add(loaded.sourceCode.ast);
     return loaded;
   }
@@ -456,7 +460,7 @@ export class Links {
     const commonJs = this.commonJsExports(depth);
     if (commonJs) return name === 'default' ? commonJs : this.member(commonJs, name, depth + 1);
     for (const specifier of starTargets) {
-      const target = this.moduleAt(specifier);
+      const target = this.moduleAt(specifier, name);
       const found = target && getLinks(target)?.exportValue(name, depth + 1);
       if (found) return found;
     }
