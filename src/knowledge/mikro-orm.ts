@@ -109,7 +109,6 @@ export default {
         // `@PrimaryKey`, `@SerializedPrimaryKey` and the relations are not columns the rule checks.
         columns: { export: ['Property', 'Enum'] },
         typeImplied: ['Enum'],
-        typeArgument: false,
         keys: { type: ['type', 'columnType'], sizedType: ['columnType'], length: ['length'], precision: 'precision', scale: 'scale', nullable: 'nullable' },
         // The names of `types.*` and the SQL names MikroORM passes through.
         types: {

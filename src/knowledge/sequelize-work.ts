@@ -146,7 +146,7 @@ export const sequelizeAttributeColumns = {
 /** sequelize-typescript's `@Column`, `@Column(DataType.TEXT)`, `@Column({ type, allowNull })` (require-explicit-column-type). */
 export const sequelizeDecoratorColumns = {
   columns: { export: ['Column'] },
-  typeArgument: true,
+  typeArgument: 'alone',
   keys: sequelizeKeys,
   types: sequelizeTypes,
   exemptOptions: [{ key: 'primaryKey' }, { key: 'autoIncrement' }, { key: 'autoIncrementIdentity' }],

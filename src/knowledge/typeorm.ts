@@ -137,7 +137,7 @@ export default {
       decorators: {
         // `@PrimaryColumn`, `@PrimaryGeneratedColumn`, the date and version columns are keys or filled by TypeORM: not listed.
         columns: { export: ['Column'] },
-        typeArgument: true,
+        typeArgument: 'with-options',
         functionArgumentEmbeds: true,
         keys: { type: ['type'], length: ['length'], precision: 'precision', scale: 'scale', nullable: 'nullable' },
         // ColumnTypes.d.ts: WithLengthColumnType (binary types and vectors aside), and the decimal kinds of WithPrecisionColumnType.

@@ -108,8 +108,11 @@ export interface DecoratorColumnKnowledge {
   /** Decorators that declare a column the rule checks (tracked by import, so written as exports), and those among them whose own kind gives the type (MikroORM `@Enum`). */
   readonly columns: { readonly export: readonly string[] };
   readonly typeImplied?: readonly string[];
-  /** The decorator's first argument may be the type (`@Column('varchar', { length: 100 })`, `@Column(DataType.TEXT)`). */
-  readonly typeArgument: boolean;
+  /**
+   * The decorator's first argument may be the type: followed by options (`@Column('varchar', { length: 100 })`,
+   * TypeORM), or alone, so options replace it (`@Column(DataType.TEXT)` or `@Column({ type, allowNull })`, sequelize-typescript).
+   */
+  readonly typeArgument?: 'with-options' | 'alone';
   /** A first argument that is a function gives an embedded object, not a column (TypeORM `@Column(() => Address)`). */
   readonly functionArgumentEmbeds?: boolean;
   readonly keys: ColumnOptionKeys;

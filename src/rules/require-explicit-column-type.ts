@@ -1,11 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import {
   columnCallNames,
   columnDecoratorNames,
   decoratorColumn,
   definitionColumns,
   tableColumns,
-  type CertainOption,
   type ColumnFinding,
 } from '../analysis/schema/column-types';
 import { libraries } from '../knowledge';
@@ -61,7 +60,7 @@ export default createRule<Options, MessageIds>({
               {
                 messageId: 'addCertain',
                 data: { options: certain.options.map((option) => `\`${option.key}: ${option.value}\``).join(' and '), type: certain.because },
-                fix: addOptions(context.sourceCode, certain.decorator, certain.options),
+                fix: addOptions(context.sourceCode, certain),
               },
             ]
           : undefined,
@@ -93,16 +92,16 @@ function listed(parts: readonly string[]): string {
 
 /**
  * Adds options to a column decorator: into its options object, as a new options argument after a
- * type argument, or as the first argument of an empty or bare decorator.
+ * type argument (or around it, where the decorator takes one or the other), or as the first
+ * argument of an empty or bare decorator.
  */
 function addOptions(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  decorator: TSESTree.Decorator,
-  options: readonly CertainOption[],
+  certain: NonNullable<ColumnFinding['certain']>,
 ): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix {
-  const text = options.map((option) => `${option.key}: ${option.value}`).join(', ');
+  const text = certain.options.map((option) => `${option.key}: ${option.value}`).join(', ');
   return (fixer) => {
-    const expression = unwrapExpression(decorator.expression);
+    const expression = unwrapExpression(certain.decorator.expression);
     if (expression.type !== AST_NODE_TYPES.CallExpression) return fixer.insertTextAfter(expression, `({ ${text} })`);
     const objectArgument = expression.arguments.find((argument) => argument.type === AST_NODE_TYPES.ObjectExpression);
     if (objectArgument) {
@@ -111,6 +110,7 @@ function addOptions(
       return fixer.replaceText(objectArgument, `{ ${text} }`);
     }
     const lastArgument = expression.arguments[expression.arguments.length - 1];
+    if (lastArgument && certain.typeKey !== undefined) return fixer.replaceText(lastArgument, `{ ${certain.typeKey}: ${sourceCode.getText(lastArgument)}, ${text} }`);
     if (lastArgument) return fixer.insertTextAfter(lastArgument, `, { ${text} }`);
     const close = sourceCode.getLastToken(expression);
     return fixer.insertTextBefore(close!, `{ ${text} }`);

@@ -47,7 +47,13 @@ export interface ColumnFinding {
   readonly missing: readonly MissingPart[];
   readonly advice: string;
   /** What may be added with certainty, and where (decorated properties only). */
-  readonly certain?: { readonly options: readonly CertainOption[]; readonly decorator: TSESTree.Decorator; readonly because: string };
+  readonly certain?: {
+    readonly options: readonly CertainOption[];
+    readonly decorator: TSESTree.Decorator;
+    readonly because: string;
+    /** The decorator takes a type or options, not both: a type argument moves into the options under this key. */
+    readonly typeKey?: string;
+  };
 }
 
 interface Entry<T> {
@@ -355,7 +361,10 @@ export function decoratorColumn(context: AnyRuleContext, decorator: TSESTree.Dec
     node: member.key,
     missing,
     advice: spec.advice,
-    certain: certain.length > 0 && annotation ? { options: certain, decorator, because: annotation.text } : undefined,
+    certain:
+      certain.length > 0 && annotation
+        ? { options: certain, decorator, because: annotation.text, typeKey: spec.typeArgument === 'alone' ? spec.keys.type[0] : undefined }
+        : undefined,
   };
 }
 
