@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       implicitColumn:
-        'Column `{{column}}` leaves its {{missing}} to {{library}}: the table then gets whatever the ORM version, the database and the TypeScript type make of it (a string becomes varchar(255) on one database and unbounded text on another; a missing nullability is a silent guess), and the model stops documenting the schema. State it: {{advice}}.',
+        'Column `{{column}}` leaves its {{missing}} to {{library}}: the table gets whatever the ORM, its version and the database make of it (a string without a length is varchar(255) on one database and unbounded on another), not what the model says. State it: {{advice}}.',
       addCertain: 'Add {{options}} (certain from the declared type `{{type}}`).',
     },
     schema: [
