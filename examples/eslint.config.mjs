@@ -17,6 +17,8 @@ export default defineConfig([
       // and writes that belong together go in one transaction.
       "dbconventions/require-pool-size": "error",
       "dbconventions/require-multi-write-transaction": "error",
+      // Columns say their type, size and nullability in the model, not through ORM defaults.
+      "dbconventions/require-explicit-column-type": "error",
     },
     settings: {
       dbconventions: {

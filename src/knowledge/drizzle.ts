@@ -20,6 +20,11 @@ export default {
     'drizzle-orm/vercel-postgres',
     'drizzle-orm/singlestore',
     'drizzle-orm/tidb-serverless',
+    // The schema modules: table functions and column builders.
+    'drizzle-orm/pg-core',
+    'drizzle-orm/mysql-core',
+    'drizzle-orm/sqlite-core',
+    'drizzle-orm/singlestore-core',
   ],
   packages: ['drizzle-orm'],
   docs: 'https://orm.drizzle.team/docs/sql',
@@ -62,6 +67,43 @@ export default {
         columnIndexes: ['primaryKey', 'unique'],
       },
       indexAdvice: "add `index('{{table}}_{{column}}_idx').on(t.{{property}})` to the table's extra config (its third argument)",
+    },
+    columns: {
+      builders: {
+        tables: { export: ['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable'] },
+        dialects: [
+          {
+            tables: ['pgTable'],
+            builders: [
+              'bigint', 'bigserial', 'boolean', 'char', 'cidr', 'date', 'decimal', 'doublePrecision', 'inet', 'integer', 'interval', 'json', 'jsonb',
+              'line', 'macaddr', 'macaddr8', 'numeric', 'point', 'real', 'serial', 'smallint', 'smallserial', 'text', 'time', 'timestamp', 'uuid', 'varchar',
+            ],
+            // `varchar` without a length is unbounded, `char` is char(1); `numeric` takes any precision.
+            types: { length: ['varchar', 'char'], precision: ['numeric', 'decimal'] },
+          },
+          {
+            tables: ['mysqlTable', 'singlestoreTable'],
+            builders: [
+              'bigint', 'binary', 'boolean', 'char', 'date', 'datetime', 'decimal', 'double', 'float', 'int', 'json', 'longtext', 'mediumint', 'mediumtext',
+              'mysqlEnum', 'real', 'serial', 'smallint', 'text', 'time', 'timestamp', 'tinyint', 'tinytext', 'varbinary', 'varchar', 'year',
+            ],
+            // MySQL needs a varchar length; `decimal` alone is DECIMAL(10, 0).
+            types: { length: ['varchar', 'char', 'varbinary', 'binary'], precision: ['decimal'] },
+          },
+          {
+            // SQLite stores any text length and has no decimal precision: only nullability matters there.
+            tables: ['sqliteTable'],
+            builders: ['blob', 'integer', 'numeric', 'real', 'text'],
+            types: { length: [], precision: [] },
+          },
+        ],
+        keys: { length: ['length'], precision: 'precision', scale: 'scale' },
+        notNull: ['notNull', 'primaryKey'],
+        keyBuilders: ['serial', 'bigserial', 'smallserial'],
+        keyMethods: ['primaryKey', 'generatedAlwaysAsIdentity', 'generatedByDefaultAsIdentity', 'autoincrement'],
+        builderFactories: ['pgEnum'],
+        advice: "`varchar('name', { length: 100 }).notNull()`, `numeric('price', { precision: 10, scale: 2 })`; a column meant to hold NULL can say so with the rule's `drizzleNullableByDefault` option",
+      },
     },
   },
   connections: {

@@ -104,6 +104,28 @@ export default {
       },
     ],
     migrationAdvice: '`mikro-orm migration:create` writes the change as a migration; `orm.migrator.up()` or `migration:up` applies it',
+    columns: {
+      decorators: {
+        // `@PrimaryKey`, `@SerializedPrimaryKey` and the relations are not columns the rule checks.
+        columns: { export: ['Property', 'Enum'] },
+        typeImplied: ['Enum'],
+        keys: { type: ['type', 'columnType'], sizedType: ['columnType'], length: ['length'], precision: 'precision', scale: 'scale', nullable: 'nullable' },
+        // The names of `types.*` and the SQL names MikroORM passes through.
+        types: {
+          length: ['string', 'varchar', 'character varying', 'char', 'character', 'nvarchar', 'StringType'],
+          precision: ['decimal', 'numeric', 'DecimalType'],
+        },
+        // Not a column (`persist: false`, `formula`), a key, or a timestamp MikroORM fills (`onCreate`, `onUpdate`).
+        exemptOptions: [{ key: 'persist', equals: false }, { key: 'formula' }, { key: 'primary' }, { key: 'onCreate' }, { key: 'onUpdate' }, { key: 'version' }],
+        exemptDecorators: ['PrimaryKey', 'SerializedPrimaryKey', 'ManyToOne', 'OneToOne', 'OneToMany', 'ManyToMany', 'Formula'],
+        // With reflect-metadata or ts-morph, MikroORM reads the column type from the declared TypeScript type, its documented
+        // idiom; these annotations map to one column type each. `number` (integer, decimal, bigint?) does not.
+        annotationGivesType: ['string', 'boolean', 'Date'],
+        annotationNeedsLength: ['string'],
+        suggestedTypes: { boolean: "'boolean'" },
+        advice: "`@Property({ type: 'string', length: 100, nullable: false })`",
+      },
+    },
   },
   transactionWork: {
     // Unit of work: these queue changes or build objects; the flush (or a query) is what runs.

@@ -1,4 +1,4 @@
-import { sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { sequelizeAttributeColumns, sequelizeDecoratorColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -53,6 +53,7 @@ export default {
   schema: {
     changeCalls: sequelizeSchemaChanges,
     migrationAdvice: sequelizeMigrationAdvice,
+    columns: { decorators: sequelizeDecoratorColumns, attributes: sequelizeAttributeColumns },
   },
   connections: {
     poolSize: [

@@ -5,7 +5,7 @@
  * How Sequelize work joins a transaction: every query method takes `{ transaction: t }` in its options argument, and without it (and
  * without CLS) runs on another pooled connection. Plain data: positions are argument indexes.
  */
-import type { SchemaChangeCallSpec } from './types-schema';
+import type { AttributeColumnKnowledge, ColumnTypeNames, DecoratorColumnKnowledge, SchemaChangeCallSpec } from './types-schema';
 import type { TransactionWorkSpec } from './types-transaction-work';
 import type { WriteSpec } from './types-writes';
 
@@ -113,3 +113,46 @@ export const sequelizeWrites = {
   sqlMethods: ['query'],
   wrapIn: '`sequelize.transaction(async (t) => …)`, passing `{ transaction: t }` to each call',
 } as const satisfies WriteSpec;
+
+/**
+ * Sequelize data types whose size is left out: `STRING` is `VARCHAR(255)`, `CHAR` is `CHAR(255)`, `DECIMAL` and
+ * `NUMERIC` take the database's precision. The size is the type's own arguments, `STRING(100)`, `DECIMAL(10, 2)`.
+ */
+const sequelizeTypes = {
+  length: ['STRING', 'CHAR'],
+  precision: ['DECIMAL', 'NUMERIC'],
+  virtual: ['VIRTUAL'],
+} as const satisfies ColumnTypeNames;
+
+/** Keys of an attribute's options (require-explicit-column-type); the size is in the type, not in a key. */
+const sequelizeKeys = { type: ['type'], length: [], nullable: 'allowNull' } as const;
+
+/** `Model.init(attributes, options)` and `sequelize.define(name, attributes, options)` (require-explicit-column-type). */
+export const sequelizeAttributeColumns = {
+  sites: [
+    { callee: { subclassOf: 'Model', method: 'init' }, argument: 0, path: [], byShape: true },
+    { callee: { instanceOf: 'Sequelize', method: 'define' }, argument: 1, path: [], byShape: true },
+  ],
+  // sequelize-cli's models import nothing: `module.exports = (sequelize, DataTypes) => sequelize.define('User', { name: DataTypes.STRING })`.
+  shape: { receiverEndsWith: ['sequelize'], optionsKey: 'sequelize', typeRoots: ['DataTypes', 'Sequelize', 'DataType'] },
+  keys: sequelizeKeys,
+  types: sequelizeTypes,
+  exemptOptions: [{ key: 'primaryKey' }, { key: 'autoIncrement' }, { key: 'autoIncrementIdentity' }],
+  // Filled by Sequelize when `timestamps` (and `paranoid`) are on.
+  exemptAttributes: ['createdAt', 'updatedAt', 'deletedAt'],
+  advice: '`{ type: DataTypes.STRING(100), allowNull: false }`',
+} as const satisfies AttributeColumnKnowledge;
+
+/** sequelize-typescript's `@Column`, `@Column(DataType.TEXT)`, `@Column({ type, allowNull })` (require-explicit-column-type). */
+export const sequelizeDecoratorColumns = {
+  columns: { export: ['Column'] },
+  typeArgument: 'alone',
+  keys: sequelizeKeys,
+  types: sequelizeTypes,
+  exemptOptions: [{ key: 'primaryKey' }, { key: 'autoIncrement' }, { key: 'autoIncrementIdentity' }],
+  exemptDecorators: ['PrimaryKey', 'AutoIncrement', 'CreatedAt', 'UpdatedAt', 'DeletedAt', 'ForeignKey', 'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany'],
+  nullableDecorators: ['AllowNull'],
+  // Without a data type, sequelize-typescript reads the design type: `string` becomes `STRING`, i.e. VARCHAR(255).
+  annotationNeedsLength: ['string'],
+  advice: '`@Column({ type: DataType.STRING(100), allowNull: false })` (or `@AllowNull(false)`)',
+} as const satisfies DecoratorColumnKnowledge;

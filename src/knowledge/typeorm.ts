@@ -133,6 +133,26 @@ export default {
       decorators: { relations: ['ManyToOne'], indexes: ['Index', 'Unique'], keys: ['PrimaryColumn'], joinColumn: 'JoinColumn' },
       indexAdvice: 'add `@Index()` to the property (or a class-level `@Index([{{columns}}])` that starts with it), then generate the migration',
     },
+    columns: {
+      decorators: {
+        // `@PrimaryColumn`, `@PrimaryGeneratedColumn`, the date and version columns are keys or filled by TypeORM: not listed.
+        columns: { export: ['Column'] },
+        typeArgument: 'with-options',
+        functionArgumentEmbeds: true,
+        keys: { type: ['type'], length: ['length'], precision: 'precision', scale: 'scale', nullable: 'nullable' },
+        // ColumnTypes.d.ts: WithLengthColumnType (binary types and vectors aside), and the decimal kinds of WithPrecisionColumnType.
+        types: {
+          length: ['varchar', 'character varying', 'varying character', 'char varying', 'nvarchar', 'national varchar', 'char', 'character', 'nchar', 'national char', 'native character', 'varchar2', 'nvarchar2', 'string', 'alphanum', 'shorttext'],
+          precision: ['decimal', 'numeric', 'dec', 'fixed', 'smalldecimal'],
+        },
+        exemptOptions: [{ key: 'primary' }, { key: 'generated' }],
+        exemptDecorators: ['PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn', 'ObjectIdColumn', 'ManyToOne', 'OneToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId'],
+        // TypeORM maps a `string` property to `varchar` (255 on MySQL, unbounded on Postgres).
+        annotationNeedsLength: ['string'],
+        suggestedTypes: { boolean: "'boolean'" },
+        advice: "`@Column({ type: 'varchar', length: 100, nullable: false })`",
+      },
+    },
   },
   connections: {
     poolSize: [

@@ -62,6 +62,125 @@ export interface SchemaKnowledge {
   readonly migrationAdvice?: string;
   /** Foreign keys and the indexes that serve them (require-fk-index). */
   readonly foreignKeys?: ForeignKeyKnowledge;
+  /** How models declare columns, and which of their parts the library fills in when left out (require-explicit-column-type). */
+  readonly columns?: ColumnKnowledge;
+}
+
+/**
+ * The parts of a column a model may leave to the ORM (require-explicit-column-type). Type names are
+ * compared case-insensitively; a type the lists do not name counts as given and needs no size.
+ */
+export interface ColumnTypeNames {
+  /** Types whose size the ORM picks when no length is given (`varchar`, Sequelize `STRING`). */
+  readonly length: readonly string[];
+  /** Types whose precision and scale the ORM or the database picks when not given (`decimal`, `numeric`). */
+  readonly precision: readonly string[];
+  /** Types that make no column at all (Sequelize `VIRTUAL`): the attribute is never reported. */
+  readonly virtual?: readonly string[];
+}
+
+/** An option whose presence (or, with `equals`, whose literal value) makes the property no ordinary column. */
+export interface ColumnOptionCondition {
+  readonly key: string;
+  /** The literal value that exempts; without it, any value but the literal `false` does. */
+  readonly equals?: boolean | string;
+}
+
+/** The option keys that state each part of a column. */
+export interface ColumnOptionKeys {
+  /** Keys that give the type (`type`; MikroORM `columnType`). */
+  readonly type: readonly string[];
+  /** Keys whose text carries the size with the type: `columnType: 'varchar(64)'`. */
+  readonly sizedType?: readonly string[];
+  readonly length: readonly string[];
+  /** Absent where the size is written in the type itself (Sequelize `DECIMAL(10, 2)`). */
+  readonly precision?: string;
+  readonly scale?: string;
+  /** The nullability key (`nullable`, `allowNull`). */
+  readonly nullable: string;
+}
+
+/**
+ * Decorated entity classes: TypeORM `@Column()`, MikroORM `@Property()`, sequelize-typescript `@Column`.
+ * The decorators come from the library's modules (by import, or by declaration in typed mode).
+ */
+export interface DecoratorColumnKnowledge {
+  /** Decorators that declare a column the rule checks (tracked by import, so written as exports), and those among them whose own kind gives the type (MikroORM `@Enum`). */
+  readonly columns: { readonly export: readonly string[] };
+  readonly typeImplied?: readonly string[];
+  /**
+   * The decorator's first argument may be the type: followed by options (`@Column('varchar', { length: 100 })`,
+   * TypeORM), or alone, so options replace it (`@Column(DataType.TEXT)` or `@Column({ type, allowNull })`, sequelize-typescript).
+   */
+  readonly typeArgument?: 'with-options' | 'alone';
+  /** A first argument that is a function gives an embedded object, not a column (TypeORM `@Column(() => Address)`). */
+  readonly functionArgumentEmbeds?: boolean;
+  readonly keys: ColumnOptionKeys;
+  readonly types: ColumnTypeNames;
+  /** Options that make the property a key, a generated value or no column (`primary: true`, `persist: false`). */
+  readonly exemptOptions: readonly ColumnOptionCondition[];
+  /** Other decorators on the same property that make it a key, a timestamp or a relation (`@PrimaryKey`, `@CreatedAt`, `@ManyToOne`). */
+  readonly exemptDecorators: readonly string[];
+  /** Decorators that state the nullability (`@AllowNull(false)`; bare `@AllowNull` means `true`). */
+  readonly nullableDecorators?: readonly string[];
+  /** TypeScript annotations the library reads as a column type the rule accepts as stated (`string` in MikroORM). */
+  readonly annotationGivesType?: readonly string[];
+  /** TypeScript annotations the library turns into a type of the `length` list when no type is given (`string` → `varchar(255)`). */
+  readonly annotationNeedsLength?: readonly string[];
+  /** Type option text a suggestion may add for an annotation, where the mapping is certain (`boolean` → `'boolean'`). */
+  readonly suggestedTypes?: Readonly<Record<string, string>>;
+  /** How a fully stated column reads in this library, for the message. */
+  readonly advice: string;
+}
+
+/**
+ * Attribute objects handed to a model definition (Sequelize `Model.init(attributes, options)`,
+ * `sequelize.define(name, attributes, options)`), each attribute a bare type or an options object.
+ */
+export interface AttributeColumnKnowledge {
+  /** Where the attributes object sits: `{ callee, argument, path: [] }`. `byShape` sites also match when the receiver comes from another file. */
+  readonly sites: readonly ArgumentSiteSpec[];
+  /** Tier 3 for a `byShape` site: a method receiver named like this (`sequelize.define`), or an options argument with this key (`init(attrs, { sequelize })`). */
+  readonly shape: {
+    readonly receiverEndsWith: readonly string[];
+    readonly optionsKey: string;
+    /** Roots of type expressions the attributes must use (`DataTypes.STRING`, and the CLI's `(sequelize, DataTypes) =>` parameter). */
+    readonly typeRoots: readonly string[];
+  };
+  readonly keys: ColumnOptionKeys;
+  readonly types: ColumnTypeNames;
+  readonly exemptOptions: readonly ColumnOptionCondition[];
+  /** Attribute names the library fills itself (timestamps): declared again only to rename or index them. */
+  readonly exemptAttributes: readonly string[];
+  readonly advice: string;
+}
+
+/** Drizzle-style table functions and their column builders. */
+export interface BuilderColumnKnowledge {
+  /** The table functions, by export: `pgTable('users', { name: varchar('name', { length: 64 }).notNull() })`. */
+  readonly tables: { readonly export: readonly string[] };
+  /** Per dialect: its table functions and the builders whose size is left to the database. */
+  readonly dialects: readonly {
+    readonly tables: readonly string[];
+    readonly builders: readonly string[];
+    readonly types: ColumnTypeNames;
+  }[];
+  /** The builder option keys for length, precision and scale (`{ length: 64 }`, `{ precision: 10, scale: 2 }`). */
+  readonly keys: Pick<ColumnOptionKeys, 'length' | 'precision' | 'scale'>;
+  /** Chain methods that make the column NOT NULL (`notNull`, `primaryKey`). */
+  readonly notNull: readonly string[];
+  /** Builders and chain methods that make a generated key, never reported (`serial`, `generatedAlwaysAsIdentity`). */
+  readonly keyBuilders: readonly string[];
+  readonly keyMethods: readonly string[];
+  /** Functions whose result is itself a column builder (`const role = pgEnum('role', […])` … `role('role')`). */
+  readonly builderFactories?: readonly string[];
+  readonly advice: string;
+}
+
+export interface ColumnKnowledge {
+  readonly decorators?: DecoratorColumnKnowledge;
+  readonly attributes?: AttributeColumnKnowledge;
+  readonly builders?: BuilderColumnKnowledge;
 }
 
 /**

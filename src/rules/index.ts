@@ -7,6 +7,7 @@ import noIoInTransaction from './no-io-in-transaction';
 import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import noSchemaSync from './no-schema-sync';
 import requireConnectionRelease from './require-connection-release';
+import requireExplicitColumnType from './require-explicit-column-type';
 import requireFkIndex from './require-fk-index';
 import requireMigrationDown from './require-migration-down';
 import requireMultiWriteTransaction from './require-multi-write-transaction';
@@ -24,6 +25,7 @@ export const rules = {
   'no-outer-client-in-transaction': noOuterClientInTransaction,
   'no-schema-sync': noSchemaSync,
   'require-connection-release': requireConnectionRelease,
+  'require-explicit-column-type': requireExplicitColumnType,
   'require-fk-index': requireFkIndex,
   'require-migration-down': requireMigrationDown,
   'require-multi-write-transaction': requireMultiWriteTransaction,

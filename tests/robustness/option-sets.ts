@@ -34,6 +34,7 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
   ],
   'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
   'require-fk-index': [[{ ignore: ['audit_events', 'orders.customer_id', '*.tenant_id'] }]],
+  'require-explicit-column-type': [[{ drizzleNullableByDefault: true }]],
   'require-connection-release': [[{ releaseFunctions: ['releaseQuietly'] }]],
   'require-migration-down': [[{ folders: ['**'] }]],
 };

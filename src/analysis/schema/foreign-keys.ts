@@ -405,13 +405,13 @@ export class KeyCollector {
 
 // ------------------------------------------------------------------------------------------------ helpers
 
-function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   visit(node);
   for (const [, child] of childNodes(node)) walk(child, visit);
 }
 
 /** `t.integer('a').unsigned().references('id')` → the `t.integer('a')` call. */
-function firstCallOfChain(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+export function firstCallOfChain(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   let current = unwrapExpression(node);
   let first: TSESTree.CallExpression | undefined;
   for (;;) {
@@ -427,7 +427,7 @@ function firstCallOfChain(node: TSESTree.Node): TSESTree.CallExpression | undefi
 }
 
 /** Every method called in the chain a call belongs to, from its start to its outermost call. */
-function chainMethods(call: TSESTree.CallExpression): string[] {
+export function chainMethods(call: TSESTree.CallExpression): string[] {
   const methods: string[] = [];
   let top: TSESTree.Node = call;
   while (top.parent && ((top.parent.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) || (top.parent.type === AST_NODE_TYPES.CallExpression && top.parent.callee === top))) {
@@ -490,7 +490,7 @@ function tableName(node: TSESTree.Node | undefined): string | undefined {
   return undefined;
 }
 
-function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+export function propertyValue(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === key) return property.value;
   }
@@ -511,7 +511,7 @@ function propertyOfMember(node: TSESTree.Node): string | undefined {
   return value.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(value) : undefined;
 }
 
-function decoratorName(decorator: TSESTree.Decorator): string | undefined {
+export function decoratorName(decorator: TSESTree.Decorator): string | undefined {
   const expression = decorator.expression;
   return referenceName(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression);
 }

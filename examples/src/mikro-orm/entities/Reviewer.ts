@@ -6,7 +6,7 @@ export class Reviewer {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Property({ type: 'string', length: 80 })
+  @Property({ type: 'string', length: 80, nullable: false })
   displayName!: string;
 
   // Correct: a reviewer's reviews are populated per query (ReviewService.reviewerProfile).

@@ -6,7 +6,7 @@ export class Category {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 80, unique: true })
+  @Column({ type: 'varchar', length: 80, unique: true, nullable: false })
   slug!: string;
 
   @OneToMany(() => Product, (product) => product.category)

@@ -7,14 +7,14 @@ export class Customer {
   id!: string;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 320 })
+  @Column({ type: 'varchar', length: 320, nullable: false })
   email!: string;
 
-  @Column({ type: 'varchar', length: 120 })
+  @Column({ type: 'varchar', length: 120, nullable: false })
   name!: string;
 
   @Column({ type: 'char', length: 2 })
-  country!: string;
+  country!: string; // deliberate: require-explicit-column-type — NULL or NOT NULL is left to TypeORM: nothing in the model says whether a customer may lack a country
 
   // Lazy by default: the order history page loads it for its own query (OrderService.listForCustomer).
   @OneToMany(() => Order, (order) => order.customer)

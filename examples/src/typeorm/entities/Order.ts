@@ -10,10 +10,10 @@ export class Order {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'varchar', length: 20, default: 'pending' })
+  @Column({ type: 'varchar', length: 20, default: 'pending', nullable: false })
   status!: OrderStatus;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', nullable: false })
   totalCents!: number;
 
   @ManyToOne(() => Customer, (customer) => customer.orders, {

@@ -14,9 +14,9 @@ export class OrderItem {
   @ManyToOne(() => Product, { nullable: false, eager: true }) // deliberate: no-eager-relations — each line drags its product along
   product!: Product;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', nullable: false })
   quantity!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', nullable: false })
   unitPriceCents!: number;
 }

@@ -8,16 +8,16 @@ export class Product {
   id!: string;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64, nullable: false })
   sku!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 200, nullable: false })
   name!: string;
 
   @MoneyColumn()
   priceCents!: number;
 
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'integer', default: 0, nullable: false })
   stock!: number;
 
   @Index()
