@@ -1,4 +1,4 @@
-import { sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { paranoidOptions, sequelizeMigrationAdvice, sequelizeOptionSites, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -53,6 +53,13 @@ export default {
   schema: {
     changeCalls: sequelizeSchemaChanges,
     migrationAdvice: sequelizeMigrationAdvice,
+    softDelete: {
+      ...sequelizeSoftDelete,
+      // `@DeletedAt` sets `paranoid: true` itself; `@Table({ paranoid: true })` says it on the class.
+      marker: '`paranoid: true` (or `@DeletedAt`)',
+      columnDecorators: ['DeletedAt'],
+      optionSites: [{ decorator: 'Table', argument: 0, ...paranoidOptions }, ...sequelizeOptionSites],
+    },
   },
   connections: {
     poolSize: [

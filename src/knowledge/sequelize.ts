@@ -1,4 +1,4 @@
-import { sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -91,6 +91,7 @@ export default {
       },
       indexAdvice: "add `await queryInterface.addIndex('{{table}}', [{{columns}}])` to the migration",
     },
+    softDelete: sequelizeSoftDelete,
   },
   connections: {
     poolSize: [

@@ -133,6 +133,26 @@ export default {
       decorators: { relations: ['ManyToOne'], indexes: ['Index', 'Unique'], keys: ['PrimaryColumn'], joinColumn: 'JoinColumn' },
       indexAdvice: 'add `@Index()` to the property (or a class-level `@Index([{{columns}}])` that starts with it), then generate the migration',
     },
+    softDelete: {
+      marker: '`@DeleteDateColumn()`',
+      columnDecorators: ['DeleteDateColumn'],
+      tableDecorators: ['Entity'],
+      // DefaultNamingStrategy.tableName: the name given, else the class name snake-cased.
+      tableNaming: 'snake_case',
+      hardMethods: [
+        { method: 'delete', soft: 'softDelete', on: ['repository', 'manager', 'model', 'builder'], modelSoft: 'getRepository().softDelete' },
+        { method: 'remove', soft: 'softRemove', on: ['repository', 'manager', 'model', 'instance'] },
+      ],
+      repositories: {
+        factories: ['getRepository', 'getTreeRepository'],
+        types: ['Repository', 'TreeRepository'],
+      },
+      managers: { kinds: ['EntityManager'], names: ['manager', 'em'] },
+      activeRecordBases: ['BaseEntity'],
+      instanceMethods: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'create'],
+      queryBuilder: { create: ['createQueryBuilder'], from: 'from' },
+      advice: '`softDelete()` / `softRemove()` (the query builder\'s `.softDelete()`), which set the `@DeleteDateColumn()` and keep the row for `restore()`',
+    },
   },
   connections: {
     poolSize: [
