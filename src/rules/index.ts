@@ -6,6 +6,7 @@ import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import noSchemaSync from './no-schema-sync';
+import preferSoftDelete from './prefer-soft-delete';
 import requireConnectionRelease from './require-connection-release';
 import requireFkIndex from './require-fk-index';
 import requireMigrationDown from './require-migration-down';
@@ -23,6 +24,7 @@ export const rules = {
   'no-io-in-transaction': noIoInTransaction,
   'no-outer-client-in-transaction': noOuterClientInTransaction,
   'no-schema-sync': noSchemaSync,
+  'prefer-soft-delete': preferSoftDelete,
   'require-connection-release': requireConnectionRelease,
   'require-fk-index': requireFkIndex,
   'require-migration-down': requireMigrationDown,
