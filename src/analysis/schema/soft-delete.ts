@@ -14,6 +14,8 @@
  * option that is not the literal `true`, and a delete that selects rows by their deletion time (a purge of
  * rows already soft-deleted) are all silence.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../../knowledge';
 import type { LibraryKnowledge } from '../../knowledge/types';
@@ -22,9 +24,10 @@ import { isStringLiteral, referenceName, staticKeyName, unwrapExpression } from 
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { getLinks } from '../modules/link';
 import type { ModuleContext } from '../modules/load';
+import { resolveProjectModule } from '../modules/resolve';
 import { matchCallee } from '../objects/call-sites';
 import { getLibraryIndex } from '../objects/imports';
-import { classValueSite, instanceClassSite, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
+import { classValueSite, hasTypeInformation, instanceClassSite, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { leadingText, statementSinkExports, statementSinkMethods, statementSinks } from './sync';
 
@@ -303,6 +306,51 @@ function modelOfDefine(call: TSESTree.CallExpression): SoftModel | undefined {
 
 // ------------------------------------------------------------------------------------------- what names what
 
+/**
+ * Models are classes and constants named like classes (`User`, `OrderItem`): another module is read for a
+ * capitalised name only, so `cache.delete(key)` with `cache` imported costs no file read.
+ */
+function isModelName(name: string | undefined): boolean {
+  return name !== undefined && /^[A-Z]/.test(name);
+}
+
+/** An imported repository is followed into its module when its name says it is one (`userRepository`, `usersRepo`). */
+function isRepositoryName(name: string): boolean {
+  return /repo/i.test(name);
+}
+
+/** Words a module that declares a soft-delete model, or leads to one, must contain: the knowledge's markers, a base class, a re-export. */
+const modelHint = new RegExp(
+  [
+    ...columnDecorators.keys(),
+    ...[...decoratorSites.values(), ...methodSites.values()].map(({ site }) => site.key),
+    '\\bextends\\b',
+    '\\bexport\\s*(?:\\*|\\{[^}]*\\})\\s*from\\b',
+    '\\brequire\\s*\\(',
+  ].join('|'),
+);
+const hints = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly hint: boolean }>();
+
+/**
+ * Whether the module an import names may declare a soft-delete model, from its text alone: most entity
+ * files say nothing of soft delete, and a glance at their text spares parsing them. Kept per path and stat.
+ */
+function mayDeclareModels(context: AnyRuleContext, specifier: string): boolean {
+  const file = resolveProjectModule(path.resolve(context.cwd, context.filename), specifier, context.cwd);
+  if (!file) return false;
+  try {
+    const stat = fs.statSync(file);
+    const known = hints.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.hint;
+    const hint = modelHint.test(fs.readFileSync(file, 'utf8'));
+    if (hints.size > 5000) hints.clear();
+    hints.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, hint });
+    return hint;
+  } catch {
+    return false;
+  }
+}
+
 type Definition = { readonly kind: 'class'; readonly context: AnyRuleContext; readonly node: ClassNode } | { readonly kind: 'define'; readonly node: TSESTree.CallExpression };
 
 function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
@@ -344,8 +392,10 @@ function definitionOf(context: AnyRuleContext, node: TSESTree.Node, depth = 0): 
       const init = constantInit(variable);
       return init ? definitionOf(context, init, depth + 1) : undefined;
     }
-    if (definition.type !== 'ImportBinding') return undefined;
-  } else if (expression.type !== AST_NODE_TYPES.MemberExpression) {
+    if (definition.type !== 'ImportBinding' || !isModelName(expression.name)) return undefined;
+    const declaration = definition.parent;
+    if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && !mayDeclareModels(context, declaration.source.value)) return undefined;
+  } else if (expression.type !== AST_NODE_TYPES.MemberExpression || !isModelName(staticKeyName(expression))) {
     return undefined;
   }
   // Imported, or a member of an imported namespace (`models.User`): the module engine reads the other file.
@@ -429,7 +479,7 @@ function entityOfHolder(
   if (named) return modelOfReference(context, named);
   if (value) return entityOfRepository(context, value, depth + 1);
   // A repository class of the project: `constructor(private users: UserRepository)`.
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && isRepositoryName(annotation.typeName.name)) {
     const definition = definitionOf(context, annotation.typeName, depth + 1);
     if (definition?.kind === 'class') return entityOfRepositoryClass(definition.context, definition.node);
   }
@@ -481,7 +531,7 @@ function entityOfRepository(context: AnyRuleContext, node: TSESTree.Node, depth 
         const holder = definition.name.parent?.type === AST_NODE_TYPES.TSParameterProperty ? definition.name.parent : definition.name;
         return entityOfHolder(context, holder.decorators, definition.name.typeAnnotation?.typeAnnotation, undefined, depth);
       }
-      if (definition.type === 'ImportBinding') {
+      if (definition.type === 'ImportBinding' && isRepositoryName(expression.name)) {
         // `export const userRepository = dataSource.getRepository(User)` in another module.
         const value = getLinks(context)?.valueOf(expression, 0);
         if (value?.kind === 'expression') return entityOfRepository(value.context, value.node, depth + 1);
@@ -660,13 +710,16 @@ export function hardDeleteOf(context: AnyRuleContext, call: TSESTree.CallExpress
     const model = builderModel(context, call, receiver);
     if (model) return found(model, 'builder');
   }
-  // An entity manager given the entity class first: `manager.delete(User, id)`, `manager.remove(User, user)`.
+  // An entity manager given the entity class first: `manager.delete(User, id)`, `manager.remove(User, user)`;
+  // typed, also the entity it removes: `manager.remove(user)`. A soft-delete class handed to anything else
+  // (a generic service of the project) is that service's business.
   const [first] = args;
-  if (first && first.type !== AST_NODE_TYPES.SpreadElement && isManager(context, receiver)) {
+  if (first && first.type !== AST_NODE_TYPES.SpreadElement) {
     const byClass = args.length >= 2 ? modelOfReference(context, first) : undefined;
-    const model = byClass ?? (method === 'remove' ? modelAtSite(context, instanceClassSite(context, first)) : undefined);
-    if (model) return found(model, 'manager');
-    return undefined;
+    if (byClass) return isManager(context, receiver) ? found(byClass, 'manager') : undefined;
+    if (args.length === 1 && method === 'remove' && hasTypeInformation(context) && managerKinds.has(typeDeclarationSite(context, receiver)?.name ?? '')) {
+      return found(modelAtSite(context, instanceClassSite(context, first)), 'manager');
+    }
   }
   const repository = entityOfRepository(context, receiver) ?? modelAtSite(context, typeArgumentClassSite(context, receiver, [...repositoryTypes], repositoryPackages));
   if (repository) return found(repository, 'repository');
@@ -684,6 +737,7 @@ const DELETE_FROM = /^\s*DELETE\s+FROM\s+(?:ONLY\s+)?((?:[`"[]?[\w$]+[`"\]]?\.)*
 
 /** `DELETE FROM users WHERE …` in SQL text: the table (lower-case, schema and quotes dropped) and the rest of the statement. */
 export function deleteStatement(text: string): { table: string; rest: string } | undefined {
+  if (!/DELETE/i.test(text)) return undefined;
   const withoutComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/--[^\n]*/g, ' ');
   for (const statement of withoutComments.split(';')) {
     const match = DELETE_FROM.exec(statement);

@@ -72,15 +72,17 @@ export function isExemptFile(context: AnyRuleContext, ignore: readonly string[])
   return exemptPattern(migrationFolders(context, undefined), ignore).test(relative);
 }
 
-const exemptPatterns = new WeakMap<readonly string[], Map<readonly string[], RegExp>>();
+const exemptPatterns = new WeakMap<readonly string[], Map<string, RegExp>>();
 
 function exemptPattern(folders: readonly string[], ignore: readonly string[]): RegExp {
   let byIgnore = exemptPatterns.get(folders);
   if (!byIgnore) exemptPatterns.set(folders, (byIgnore = new Map()));
-  let pattern = byIgnore.get(ignore);
+  // By content: ESLint hands each file's rule a fresh copy of the options, so the array is new every time.
+  const key = ignore.join('\n');
+  let pattern = byIgnore.get(key);
   if (!pattern) {
     pattern = new RegExp([...folders, ...ignore].map((glob) => `(?:${globToRegExp(glob).source})`).join('|') || '(?!)');
-    byIgnore.set(ignore, pattern);
+    byIgnore.set(key, pattern);
   }
   return pattern;
 }
