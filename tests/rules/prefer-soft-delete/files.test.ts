@@ -34,7 +34,7 @@ runRuleTests('prefer-soft-delete: files', rule, {
 
 describe('prefer-soft-delete: options schema', () => {
   const lint = (options: unknown) =>
-    new Linter({ configType: 'flat' }).verify('x', [{ plugins: { db: { rules: { 'prefer-soft-delete': rule } } }, rules: { 'db/prefer-soft-delete': ['error', options] } }]);
+    new Linter({ configType: 'flat' }).verify('x', [{ plugins: { db: { rules: { 'prefer-soft-delete': rule } } } as never, rules: { 'db/prefer-soft-delete': ['error', options] } }]);
   it('rejects unknown keys and malformed globs with a clear message', () => {
     expect(() => lint({ ignore: ['x'] })).toThrow(/should NOT have additional properties/);
     expect(() => lint({ ignoreFiles: 'tests/**' })).toThrow(/"tests\/\*\*" should be array/);
