@@ -415,7 +415,11 @@ function modelOfDefinition(definition: Definition | undefined, depth = 0): SoftM
 /** The soft-delete model an expression names (`User`, an imported `User`, `const User = sequelize.define(…)`), or undefined. */
 export function modelOfReference(context: AnyRuleContext, node: TSESTree.Node): SoftModel | undefined {
   const definition = definitionOf(context, node);
-  return definition ? modelOfDefinition(definition) : modelAtSite(context, classValueSite(context, unwrapExpression(node)));
+  if (definition) return modelOfDefinition(definition);
+  // Only a name can be a class: a literal or a call is never worth a question to the checker.
+  const expression = unwrapExpression(node);
+  const named = expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression;
+  return named && isModelName(referenceName(expression)) ? modelAtSite(context, classValueSite(context, expression)) : undefined;
 }
 
 /** Typed mode: the class the checker found, read from its file. */
