@@ -14,11 +14,13 @@ export default defineConfig([
     extends: ["dbconventions/recommended"],
     rules: {
       // The shop opts into the strict rules it has decided on: every pool's size is written down,
-      // and writes that belong together go in one transaction.
+      // writes that belong together go in one transaction, and models that declare soft delete are
+      // only hard-deleted where a comment says why.
       "dbconventions/require-pool-size": "error",
       "dbconventions/require-multi-write-transaction": "error",
       // Columns say their type, size and nullability in the model, not through ORM defaults.
       "dbconventions/require-explicit-column-type": "error",
+      "dbconventions/prefer-soft-delete": "error",
     },
     settings: {
       dbconventions: {

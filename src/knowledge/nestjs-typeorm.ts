@@ -21,5 +21,12 @@ export default {
     optionTypes: ['TypeOrmModuleOptions'],
     optionTypeKey: 'synchronize',
     migrationAdvice: '`typeorm migration:generate` writes the change as a migration; `migrationsRun: true` applies pending ones at start-up',
+    // What Nest adds to TypeORM's soft delete: the injected repository names its entity in the decorator.
+    softDelete: {
+      marker: '`@DeleteDateColumn()`',
+      tableNaming: 'snake_case',
+      repositories: { decorators: ['InjectRepository'] },
+      advice: '`softDelete()` / `softRemove()`',
+    },
   },
 } satisfies LibraryKnowledge;

@@ -1,4 +1,4 @@
-import { sequelizeAttributeColumns, sequelizeDecoratorColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { paranoidOptions, sequelizeAttributeColumns, sequelizeDecoratorColumns, sequelizeMigrationAdvice, sequelizeOptionSites, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -54,6 +54,13 @@ export default {
     changeCalls: sequelizeSchemaChanges,
     migrationAdvice: sequelizeMigrationAdvice,
     columns: { decorators: sequelizeDecoratorColumns, attributes: sequelizeAttributeColumns },
+    softDelete: {
+      ...sequelizeSoftDelete,
+      // `@DeletedAt` sets `paranoid: true` itself; `@Table({ paranoid: true })` says it on the class.
+      marker: '`paranoid: true` (or `@DeletedAt`)',
+      columnDecorators: ['DeletedAt'],
+      optionSites: [{ decorator: 'Table', argument: 0, ...paranoidOptions }, ...sequelizeOptionSites],
+    },
   },
   connections: {
     poolSize: [

@@ -5,7 +5,7 @@
  * How Sequelize work joins a transaction: every query method takes `{ transaction: t }` in its options argument, and without it (and
  * without CLS) runs on another pooled connection. Plain data: positions are argument indexes.
  */
-import type { AttributeColumnKnowledge, ColumnTypeNames, DecoratorColumnKnowledge, SchemaChangeCallSpec } from './types-schema';
+import type { AttributeColumnKnowledge, ColumnTypeNames, DecoratorColumnKnowledge, SchemaChangeCallSpec, SoftDeleteKnowledge, SoftDeleteOptionSite } from './types-schema';
 import type { TransactionWorkSpec } from './types-transaction-work';
 import type { WriteSpec } from './types-writes';
 
@@ -156,3 +156,35 @@ export const sequelizeDecoratorColumns = {
   annotationNeedsLength: ['string'],
   advice: '`@Column({ type: DataType.STRING(100), allowNull: false })` (or `@AllowNull(false)`)',
 } as const satisfies DecoratorColumnKnowledge;
+
+/**
+ * Paranoid models (prefer-soft-delete): with `paranoid: true` (and timestamps, on by default) `destroy()` only
+ * sets `deletedAt`; `force: true` deletes the row. `truncate()` is `destroy({ truncate: true })`, soft the same way.
+ */
+export const paranoidOptions = {
+  key: 'paranoid',
+  offWhenFalse: ['timestamps', 'deletedAt'],
+  deletedAtKey: 'deletedAt',
+  tableNameKey: 'tableName',
+  modelNameKey: 'modelName',
+  freezeTableNameKey: 'freezeTableName',
+  underscoredKey: 'underscored',
+} as const;
+
+export const sequelizeOptionSites = [
+  { method: 'init', model: 'receiver', argument: 1, ...paranoidOptions },
+  { method: 'define', model: 'result', argument: 2, nameArgument: 0, ...paranoidOptions },
+] as const satisfies readonly SoftDeleteOptionSite[];
+
+export const sequelizeSoftDelete = {
+  marker: '`paranoid: true`',
+  optionSites: sequelizeOptionSites,
+  // Model.getTableName: `tableName`, else the model name pluralised (kept as is with `freezeTableName`).
+  tableNaming: 'plural',
+  deletedAtDefault: 'deletedAt',
+  forceOption: { methods: ['destroy', 'truncate'], key: 'force', argument: 0 },
+  whereKey: 'where',
+  activeRecordBases: ['Model'],
+  instanceMethods: ['findByPk', 'findOne', 'create', 'build', 'findOrFail'],
+  advice: '`destroy()` without `force`, which sets `deletedAt` and keeps the row for `restore()`',
+} as const satisfies SoftDeleteKnowledge;

@@ -1,4 +1,4 @@
-import { sequelizeAttributeColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { sequelizeAttributeColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -92,6 +92,7 @@ export default {
       indexAdvice: "add `await queryInterface.addIndex('{{table}}', [{{columns}}])` to the migration",
     },
     columns: { attributes: sequelizeAttributeColumns },
+    softDelete: sequelizeSoftDelete,
   },
   connections: {
     poolSize: [

@@ -153,6 +153,26 @@ export default {
         advice: "`@Column({ type: 'varchar', length: 100, nullable: false })`",
       },
     },
+    softDelete: {
+      marker: '`@DeleteDateColumn()`',
+      columnDecorators: ['DeleteDateColumn'],
+      tableDecorators: ['Entity'],
+      // DefaultNamingStrategy.tableName: the name given, else the class name snake-cased.
+      tableNaming: 'snake_case',
+      hardMethods: [
+        { method: 'delete', soft: 'softDelete', on: ['repository', 'manager', 'model', 'builder'], modelSoft: 'getRepository().softDelete' },
+        { method: 'remove', soft: 'softRemove', on: ['repository', 'manager', 'model', 'instance'] },
+      ],
+      repositories: {
+        factories: ['getRepository', 'getTreeRepository'],
+        types: ['Repository', 'TreeRepository'],
+      },
+      managers: { kinds: ['EntityManager'], names: ['manager', 'em'] },
+      activeRecordBases: ['BaseEntity'],
+      instanceMethods: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'create'],
+      queryBuilder: { create: ['createQueryBuilder'], from: 'from' },
+      advice: '`softDelete()` / `softRemove()` (the query builder\'s `.softDelete()`), which set the `@DeleteDateColumn()` and keep the row for `restore()`',
+    },
   },
   connections: {
     poolSize: [

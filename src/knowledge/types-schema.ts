@@ -64,6 +64,8 @@ export interface SchemaKnowledge {
   readonly foreignKeys?: ForeignKeyKnowledge;
   /** How models declare columns, and which of their parts the library fills in when left out (require-explicit-column-type). */
   readonly columns?: ColumnKnowledge;
+  /** How a model says its rows are soft-deleted, and which calls still delete them for good (prefer-soft-delete). */
+  readonly softDelete?: SoftDeleteKnowledge;
 }
 
 /**
@@ -181,6 +183,102 @@ export interface ColumnKnowledge {
   readonly decorators?: DecoratorColumnKnowledge;
   readonly attributes?: AttributeColumnKnowledge;
   readonly builders?: BuilderColumnKnowledge;
+}
+
+/**
+ * Soft delete (prefer-soft-delete), read by `src/analysis/schema/soft-delete.ts`: how a model declares
+ * that its rows are kept with a deletion timestamp, how code names the model a delete runs on, and which
+ * calls then remove rows for good. Every part is optional: a library lists what it has. Plain data.
+ */
+export interface SoftDeleteKnowledge {
+  /** How the message names the declaration: "`@DeleteDateColumn()`", "`paranoid: true`". */
+  readonly marker: string;
+  /** Property decorators that make their class soft-deleted, inherited by subclasses (TypeORM `DeleteDateColumn`). */
+  readonly columnDecorators?: readonly string[];
+  /** Options objects that turn soft delete on: a class decorator's (`@Table({ paranoid: true })`) or a model definition's. */
+  readonly optionSites?: readonly SoftDeleteOptionSite[];
+  /** Decorators that name a class's table: `@Entity('users')`, `@Entity({ name: 'users' })`. */
+  readonly tableDecorators?: readonly string[];
+  /** How the table is named when nothing names it: TypeORM snake-cases the class name, Sequelize pluralises the model name. */
+  readonly tableNaming: 'snake_case' | 'plural';
+  /** The column the deletion time is kept in when nothing names it otherwise (`deletedAt`). */
+  readonly deletedAtDefault?: string;
+  /** Methods that delete rows for good, with the call that keeps them instead. */
+  readonly hardMethods?: readonly HardDeleteMethodSpec[];
+  /**
+   * Methods that delete for good only when an option says so (Sequelize `destroy({ force: true })`; without
+   * it a paranoid model's rows are only marked deleted).
+   */
+  readonly forceOption?: { readonly methods: readonly string[]; readonly key: string; readonly argument: number };
+  /**
+   * The options key that holds a delete's criteria (Sequelize `where`); without one, an object argument is the
+   * criteria itself (TypeORM `delete({ deletedAt: LessThan(cutoff) })`). A delete that selects rows by their
+   * deletion time purges rows that are already soft-deleted: that is the hard delete soft delete plans for.
+   */
+  readonly whereKey?: string;
+  /** How code names the entity a repository works on (TypeORM, NestJS). */
+  readonly repositories?: {
+    /** Methods whose first argument is the entity class: `dataSource.getRepository(User)`. */
+    readonly factories?: readonly string[];
+    /** Parameter and property decorators whose first argument is the entity class: `@InjectRepository(User)`. */
+    readonly decorators?: readonly string[];
+    /** Generic types whose first type argument is the entity: `Repository<User>`. */
+    readonly types?: readonly string[];
+  };
+  /**
+   * Objects that take the entity class as a delete's first argument (`manager.delete(User, id)`): their kinds in
+   * the import engine, and the names such a receiver goes by when nothing else says what it is (compared at the
+   * end of the name, case-insensitively: `manager`, `queryRunner.manager`, `transactionalEntityManager`).
+   */
+  readonly managers?: { readonly kinds: readonly string[]; readonly names: readonly string[] };
+  /** Base classes whose subclasses are models with static and instance data methods (active record: `BaseEntity`, `Model`). */
+  readonly activeRecordBases?: readonly string[];
+  /** Static methods of a model that return one instance of it: `findOneBy`, `findByPk`, `create`. */
+  readonly instanceMethods?: readonly string[];
+  /** The query builder: `createQueryBuilder(User, 'u')`, and `from(User)` after `delete()`. */
+  readonly queryBuilder?: { readonly create: readonly string[]; readonly from: string };
+  /** How to delete softly instead, for the message. */
+  readonly advice: string;
+}
+
+/** A hard delete and its soft counterpart, by what it is called on. */
+export interface HardDeleteMethodSpec {
+  readonly method: string;
+  /** The method that marks rows deleted instead; the suggestion swaps the name when it takes the same arguments. */
+  readonly soft: string;
+  /**
+   * What the call is made on: a repository of the entity (`repo.delete(id)`), an entity manager given the class
+   * first (`manager.delete(User, id)`) or an entity (`manager.remove(user)`), the entity class itself (active
+   * record `User.delete(id)`), an entity (`user.remove()`), or a query builder (`.delete().from(User)`).
+   */
+  readonly on: readonly ('repository' | 'manager' | 'model' | 'instance' | 'builder')[];
+  /** What the entity class calls instead when it has no static soft method (TypeORM's `BaseEntity` has no `softDelete`). */
+  readonly modelSoft?: string;
+}
+
+/** An options object that turns soft delete on for the model it defines. */
+export interface SoftDeleteOptionSite {
+  /** A class decorator that takes it (sequelize-typescript `Table`). */
+  readonly decorator?: string;
+  /** Or a method that defines a model with it: `init` (on the model class) or `define` (on the instance, the model is its result). */
+  readonly method?: string;
+  /** For `method`: whether the model is the receiver (`User.init`) or the call's result (`sequelize.define`). */
+  readonly model?: 'receiver' | 'result';
+  /** Which argument holds the options. */
+  readonly argument: number;
+  /** For a result model: which argument holds its name (`define('user', …)`). */
+  readonly nameArgument?: number;
+  /** The key that turns soft delete on when `true` (`paranoid`). */
+  readonly key: string;
+  /** Keys whose literal `false` turns it back off (`timestamps: false`, `deletedAt: false`). */
+  readonly offWhenFalse?: readonly string[];
+  /** The key naming the deletion column (`deletedAt: 'removed_at'`). */
+  readonly deletedAtKey?: string;
+  /** Keys naming the table, the model, keeping the name as is, and snake-casing it. */
+  readonly tableNameKey?: string;
+  readonly modelNameKey?: string;
+  readonly freezeTableNameKey?: string;
+  readonly underscoredKey?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import noInterpolatedSql from './no-interpolated-sql';
 import noIoInTransaction from './no-io-in-transaction';
 import noOuterClientInTransaction from './no-outer-client-in-transaction';
 import noSchemaSync from './no-schema-sync';
+import preferSoftDelete from './prefer-soft-delete';
 import requireConnectionRelease from './require-connection-release';
 import requireExplicitColumnType from './require-explicit-column-type';
 import requireFkIndex from './require-fk-index';
@@ -24,6 +25,7 @@ export const rules = {
   'no-io-in-transaction': noIoInTransaction,
   'no-outer-client-in-transaction': noOuterClientInTransaction,
   'no-schema-sync': noSchemaSync,
+  'prefer-soft-delete': preferSoftDelete,
   'require-connection-release': requireConnectionRelease,
   'require-explicit-column-type': requireExplicitColumnType,
   'require-fk-index': requireFkIndex,

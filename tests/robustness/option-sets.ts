@@ -33,6 +33,7 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
     ],
   ],
   'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
+  'prefer-soft-delete': [[{ ignoreFiles: [] }]],
   'require-fk-index': [[{ ignore: ['audit_events', 'orders.customer_id', '*.tenant_id'] }]],
   'require-explicit-column-type': [[{ drizzleNullableByDefault: true }]],
   'require-connection-release': [[{ releaseFunctions: ['releaseQuietly'] }]],

@@ -169,6 +169,15 @@ export class Links {
     return loaded;
   }
 
+  /** A module of the project by its path (a declaration the type checker found); undefined outside the project or when it does not parse. */
+  moduleFile(fileName: string): ModuleContext | undefined {
+    if (!isProjectFile(fileName, this.root)) return undefined;
+    if (this.path === path.resolve(fileName)) return this.context;
+    const loaded = loadModule(this.context, fileName, sessionFor(this.context));
+    if (loaded) modulePrograms.add(loaded.sourceCode.ast);
+    return loaded;
+  }
+
   // ----------------------------------------------------------------------------------- questions
 
   /** The project function a call runs, in this file or another; undefined when it cannot be told. */

@@ -237,3 +237,71 @@ export function projectDeclarationRange(context: AnyRuleContext, node: TSESTree.
   if (!name) return null;
   return { fileName, start: name.getStart() };
 }
+
+/** Where a class of the user's own is declared: its file and the position of its name. */
+export interface ClassSite {
+  readonly fileName: string;
+  readonly start: number;
+}
+
+function projectClassSite(symbol: ts.Symbol | undefined, typescript: typeof ts): ClassSite | null {
+  const declaration = symbol?.declarations?.find((candidate) => typescript.isClassDeclaration(candidate) || typescript.isClassExpression(candidate)) as
+    | ts.ClassDeclaration
+    | ts.ClassExpression
+    | undefined;
+  if (!declaration?.name) return null;
+  const fileName = declaration.getSourceFile().fileName;
+  if (packageOf(fileName) !== undefined || /\.d\.[cm]?ts$/.test(fileName)) return null;
+  return { fileName, start: declaration.name.getStart() };
+}
+
+/** The project class a value is an instance of (an array: of its elements), from its type: `user` of `const user: User`. */
+export function instanceClassSite(context: AnyRuleContext, node: TSESTree.Node): ClassSite | null {
+  const services = getTypeServices(context);
+  const tsNode = services?.nodeMap.get(node);
+  if (!services || !tsNode) return null;
+  const { checker, ts: typescript } = services;
+  let type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
+  if (checker.isArrayType(type)) type = checker.getTypeArguments(type as ts.TypeReference)[0] ?? type;
+  // A class itself (`typeof User`) is not an instance of it.
+  if (type.getConstructSignatures().length > 0) return null;
+  return projectClassSite(type.getSymbol(), typescript);
+}
+
+/** The project class a value is, when it is a class itself: `User` of `manager.delete(User, id)`, however it was imported. */
+export function classValueSite(context: AnyRuleContext, node: TSESTree.Node): ClassSite | null {
+  const services = getTypeServices(context);
+  const tsNode = services?.nodeMap.get(node);
+  if (!services || !tsNode) return null;
+  const type = services.checker.getTypeAtLocation(tsNode);
+  if (type.getConstructSignatures().length === 0) return null;
+  return projectClassSite(type.getSymbol(), services.ts);
+}
+
+/**
+ * The project class given as the first type argument of a library generic that a value's type is or extends:
+ * `User` of `Repository<User>`, of `class UserRepository extends Repository<User>`. `generics` are the generic's
+ * names, declared in one of `packages`.
+ */
+export function typeArgumentClassSite(context: AnyRuleContext, node: TSESTree.Node, generics: readonly string[], packages: readonly string[]): ClassSite | null {
+  const services = getTypeServices(context);
+  const tsNode = services?.nodeMap.get(node);
+  if (!services || !tsNode) return null;
+  const { checker, ts: typescript } = services;
+  const visit = (type: ts.Type, depth: number): ClassSite | null => {
+    if (depth > 4) return null;
+    const symbol = type.getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    if (symbol && declaration && generics.includes(symbol.name) && packages.includes(packageOf(declaration.getSourceFile().fileName) ?? '')) {
+      const [argument] = checker.getTypeArguments(type as ts.TypeReference);
+      return argument ? projectClassSite(argument.getSymbol(), typescript) : null;
+    }
+    if (!type.isClass()) return null;
+    for (const base of checker.getBaseTypes(type)) {
+      const found = visit(base, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(checker.getNonNullableType(checker.getTypeAtLocation(tsNode)), 0);
+}

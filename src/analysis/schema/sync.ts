@@ -51,7 +51,7 @@ const configFileOwners = new Map<string, LibraryKnowledge>();
 for (const library of libraries) for (const name of library.schema?.configFiles ?? []) configFileOwners.set(name, library);
 
 /** Raw-SQL sinks that run whole statements (not clause fragments): where DDL text can be run. */
-const statementSinks: CalleeCandidate<number>[] = libraries.flatMap((library) =>
+export const statementSinks: readonly CalleeCandidate<number>[] = libraries.flatMap((library) =>
   (library.sql?.sinks ?? [])
     .filter((sink) => sink.kind === 'query' && sink.clause === undefined)
     .map((sink) => ({ library, callee: sink.callee, byShape: true, entry: sink.sqlArgument })),
@@ -59,7 +59,7 @@ const statementSinks: CalleeCandidate<number>[] = libraries.flatMap((library) =>
 export const statementSinkMethods: ReadonlySet<string> = new Set(
   statementSinks.flatMap(({ callee }) => ('method' in callee ? nameList(callee.method) : [])),
 );
-const statementSinkExports: ReadonlySet<string> = new Set(
+export const statementSinkExports: ReadonlySet<string> = new Set(
   statementSinks.flatMap(({ callee }) => ('export' in callee ? nameList(callee.export).map((name) => name.split('.').at(-1) ?? name) : [])),
 );
 
@@ -72,15 +72,17 @@ export function isExemptFile(context: AnyRuleContext, ignore: readonly string[])
   return exemptPattern(migrationFolders(context, undefined), ignore).test(relative);
 }
 
-const exemptPatterns = new WeakMap<readonly string[], Map<readonly string[], RegExp>>();
+const exemptPatterns = new WeakMap<readonly string[], Map<string, RegExp>>();
 
 function exemptPattern(folders: readonly string[], ignore: readonly string[]): RegExp {
   let byIgnore = exemptPatterns.get(folders);
   if (!byIgnore) exemptPatterns.set(folders, (byIgnore = new Map()));
-  let pattern = byIgnore.get(ignore);
+  // By content: ESLint hands each file's rule a fresh copy of the options, so the array is new every time.
+  const key = ignore.join('\n');
+  let pattern = byIgnore.get(key);
   if (!pattern) {
     pattern = new RegExp([...folders, ...ignore].map((glob) => `(?:${globToRegExp(glob).source})`).join('|') || '(?!)');
-    byIgnore.set(ignore, pattern);
+    byIgnore.set(key, pattern);
   }
   return pattern;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { Order } from './Order';
 
 @Entity({ name: 'customers' })
@@ -22,4 +22,8 @@ export class Customer {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  // Closed accounts are kept (orders still point at them) and can be reopened: soft delete.
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt?: Date;
 }
