@@ -314,10 +314,6 @@ function isModelName(name: string | undefined): boolean {
   return name !== undefined && /^[A-Z]/.test(name);
 }
 
-/** An imported repository is followed into its module when its name says it is one (`userRepository`, `usersRepo`). */
-function isRepositoryName(name: string): boolean {
-  return /repo/i.test(name);
-}
 
 /** Words a module that declares a soft-delete model, or leads to one, must contain: the knowledge's markers, a base class, a re-export. */
 const modelHint = new RegExp(
@@ -329,26 +325,45 @@ const modelHint = new RegExp(
     '\\brequire\\s*\\(',
   ].join('|'),
 );
-const hints = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly hint: boolean }>();
+/** Words a module that makes or holds a repository must contain: the knowledge's factories and types, a base class, a re-export. */
+const repositoryHint = new RegExp(
+  [...repositoryFactories, ...repositoryTypes, '\\bextends\\b', '\\bexport\\s*(?:\\*|\\{[^}]*\\})\\s*from\\b', '\\brequire\\s*\\('].join('|'),
+);
+const hints = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly model: boolean; readonly repository: boolean }>();
 
 /**
- * Whether the module an import names may declare a soft-delete model, from its text alone: most entity
- * files say nothing of soft delete, and a glance at their text spares parsing them. Kept per path and stat.
+ * What the module an import names may declare, from its text alone: most entity files say nothing of
+ * soft delete, most imported objects are no repository, and a glance at the text spares parsing them.
+ * Kept per path and stat.
  */
-function mayDeclareModels(context: AnyRuleContext, specifier: string): boolean {
+function moduleHints(context: AnyRuleContext, specifier: string): { readonly model: boolean; readonly repository: boolean } {
+  const none = { model: false, repository: false };
   const file = resolveProjectModule(path.resolve(context.cwd, context.filename), specifier, context.cwd);
-  if (!file) return false;
+  if (!file) return none;
   try {
     const stat = fs.statSync(file);
     const known = hints.get(file);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.hint;
-    const hint = modelHint.test(fs.readFileSync(file, 'utf8'));
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+    const text = fs.readFileSync(file, 'utf8');
+    const found = { mtimeMs: stat.mtimeMs, size: stat.size, model: modelHint.test(text), repository: repositoryHint.test(text) };
     if (hints.size > 5000) hints.clear();
-    hints.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, hint });
-    return hint;
+    hints.set(file, found);
+    return found;
   } catch {
-    return false;
+    return none;
   }
+}
+
+function mayDeclareModels(context: AnyRuleContext, specifier: string): boolean {
+  return moduleHints(context, specifier).model;
+}
+
+/** Whether an imported binding may be a repository or a repository class: its module's text names one. */
+function mayBeRepository(context: AnyRuleContext, identifier: TSESTree.Identifier): boolean {
+  const definition = variableOf(context, identifier)?.defs[0];
+  if (definition?.type !== 'ImportBinding') return true;
+  const declaration = definition.parent;
+  return declaration?.type !== AST_NODE_TYPES.ImportDeclaration || moduleHints(context, declaration.source.value).repository;
 }
 
 type Definition = { readonly kind: 'class'; readonly context: AnyRuleContext; readonly node: ClassNode } | { readonly kind: 'define'; readonly node: TSESTree.CallExpression };
@@ -483,7 +498,7 @@ function entityOfHolder(
   if (named) return modelOfReference(context, named);
   if (value) return entityOfRepository(context, value, depth + 1);
   // A repository class of the project: `constructor(private users: UserRepository)`.
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && isRepositoryName(annotation.typeName.name)) {
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && mayBeRepository(context, annotation.typeName)) {
     const definition = definitionOf(context, annotation.typeName, depth + 1);
     if (definition?.kind === 'class') return entityOfRepositoryClass(definition.context, definition.node);
   }
@@ -535,7 +550,7 @@ function entityOfRepository(context: AnyRuleContext, node: TSESTree.Node, depth 
         const holder = definition.name.parent?.type === AST_NODE_TYPES.TSParameterProperty ? definition.name.parent : definition.name;
         return entityOfHolder(context, holder.decorators, definition.name.typeAnnotation?.typeAnnotation, undefined, depth);
       }
-      if (definition.type === 'ImportBinding' && isRepositoryName(expression.name)) {
+      if (definition.type === 'ImportBinding' && mayBeRepository(context, expression)) {
         // `export const userRepository = dataSource.getRepository(User)` in another module.
         const value = getLinks(context)?.valueOf(expression, 0);
         if (value?.kind === 'expression') return entityOfRepository(value.context, value.node, depth + 1);

@@ -41,6 +41,12 @@ export const kept = Customer;`,
       code: `import { invoiceRepository } from './data-source';\nexport const f = () => invoiceRepository.delete(1);`,
       settings: { dbconventions: { followModules: false } },
     },
+    {
+      // Named like a repository, but a Map: its module makes no repository, so it is not read.
+      filename,
+      options,
+      code: `import { invoiceRepo } from './lookup';\nexport const f = () => invoiceRepo.delete(1);`,
+    },
   ],
   invalid: [
     {
@@ -67,6 +73,20 @@ export async function f(id: number) {
 }`,
             },
           ],
+        },
+      ],
+    },
+    {
+      // A repository whose name does not say so: its module makes it with `getRepository`.
+      filename,
+      options,
+      code: `import { invoices } from './data-source';\nexport const g = () => invoices.delete(3);`,
+      errors: [
+        {
+          messageId: 'hardDelete',
+          line: 2,
+          column: 33,
+          suggestions: [{ messageId: 'useSoft', output: `import { invoices } from './data-source';\nexport const g = () => invoices.softDelete(3);` }],
         },
       ],
     },
