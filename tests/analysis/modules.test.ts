@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { clearModuleCache, moduleReads, moduleReuses } from '../../src/analysis/modules/load';
 import plugin from '../../src/index';
 import { getLinks } from '../../src/analysis/modules/link';
-import { parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
+import { clearResolutionCache, parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
 
 const project = path.resolve(__dirname, '../fixtures/project');
 const root = path.resolve(__dirname, '../..');
@@ -54,6 +54,21 @@ describe('module resolution', () => {
     expect(resolveProjectModule(from, '../../../../../node_modules/knex/types/index', root)).toBeUndefined();
     expect(resolveProjectModule(from, '../lib/db', path.join(project, 'src/routes'))).toBeUndefined();
     expect(resolveProjectModule(from, '../lib/missing', root)).toBeUndefined();
+  });
+
+  it('trusts what the disk said for a few seconds, and forgets it on request', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbconventions-resolve-'));
+    try {
+      const from = path.join(dir, 'main.ts');
+      expect(resolveProjectModule(from, './late', dir)).toBeUndefined();
+      fs.writeFileSync(path.join(dir, 'late.ts'), 'export const x = 1;\n');
+      // Asked again at once, the earlier answer stands: no stat of eight candidates per import per file.
+      expect(resolveProjectModule(from, './late', dir)).toBeUndefined();
+      clearResolutionCache();
+      expect(resolveProjectModule(from, './late', dir)).toBe(path.join(dir, 'late.ts'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads tsconfig files as JSON with comments and trailing commas', () => {

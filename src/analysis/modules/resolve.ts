@@ -28,12 +28,36 @@ export function isProjectFile(file: string, root: string): boolean {
   return !/(?:^|[\\/])node_modules(?:[\\/]|$)/.test(relative) && !/\.d\.[cm]?ts$/.test(file);
 }
 
+/**
+ * Answers about the disk are trusted for a few seconds: every linted file asks the same few hundred
+ * paths again (each import tries up to eight extensions and eight index files, each bare specifier
+ * climbs the folders for a tsconfig), and a file created in the editor is still seen almost at once.
+ * eslint-plugin-import trusts its resolutions for 30 s by default.
+ */
+const DISK_TTL_MS = 5_000;
+const MAX_DISK_ANSWERS = 50_000;
+const fileAnswers = new Map<string, { readonly at: number; readonly file: boolean }>();
+const configAnswers = new Map<string, { readonly at: number; readonly config: PathsConfig | null }>();
+
+/** Forget what the disk said (tests that rewrite fixture files). */
+export function clearResolutionCache(): void {
+  fileAnswers.clear();
+  configAnswers.clear();
+}
+
 function isFile(candidate: string): boolean {
+  const now = Date.now();
+  const known = fileAnswers.get(candidate);
+  if (known && now - known.at < DISK_TTL_MS) return known.file;
+  let file: boolean;
   try {
-    return fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+    file = fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    return false;
+    file = false;
   }
+  if (fileAnswers.size >= MAX_DISK_ANSWERS) fileAnswers.clear();
+  fileAnswers.set(candidate, { at: now, file });
+  return file;
 }
 
 /** The file a path without (or with a JavaScript) extension stands for. */
@@ -147,6 +171,17 @@ function readPathsConfig(file: string, depth = 0): PathsConfig | null {
 
 /** The tsconfig (or jsconfig) that governs a file: the nearest one up to the project root. */
 function configFor(file: string, root: string): PathsConfig | null {
+  const key = `${path.dirname(file)}\0${root}`;
+  const now = Date.now();
+  const known = configAnswers.get(key);
+  if (known && now - known.at < DISK_TTL_MS) return known.config;
+  const config = nearestConfig(file, root);
+  if (configAnswers.size >= MAX_DISK_ANSWERS) configAnswers.clear();
+  configAnswers.set(key, { at: now, config });
+  return config;
+}
+
+function nearestConfig(file: string, root: string): PathsConfig | null {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const config = readPathsConfig(path.join(dir, name));
