@@ -1,12 +1,15 @@
 import { type TSESTree } from '@typescript-eslint/utils';
+import { describeFile } from '../analysis/modules/link';
 import { outerWorkIn, handleNameOf, type OuterWork } from '../analysis/transactions/handles';
+import { helperWorkIn, type HelperOuterWork } from '../analysis/transactions/outer-helpers';
+import { describePath } from '../analysis/transactions/remote-work';
 import { transactionOpenerNames, transactionScopeOf, type TransactionOptions, type TransactionScope } from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
 import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 type Options = [];
-type MessageIds = 'outerClient' | 'outerTransaction' | 'useHandle';
+type MessageIds = 'outerClient' | 'outerClientInHelper' | 'outerTransaction' | 'useHandle';
 
 const cost =
   'it runs on another pooled connection, outside the transaction: it is not rolled back when the transaction fails, it cannot see the rows the transaction has written, and with a small pool it waits for a connection the transaction holds (a deadlock)';
@@ -23,6 +26,8 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       outerClient: '`{{call}}` goes through `{{client}}`, not the transaction {{opener}} opened on line {{line}}: {{cost}}. Instead, {{advice}}.',
+      outerClientInHelper:
+        '`{{call}}` ({{file}}) {{verb}} through `{{client}}` ({{path}}), not through the transaction {{opener}} opened on line {{line}}: {{cost}}. Instead, hand it {{handle}} and run its work through that.',
       outerTransaction:
         '`{{call}}` opens a second transaction on `{{client}}` inside the one {{opener}} opened on line {{line}}: it holds a second connection while the first waits on it, and with a small pool the two deadlock. Do the work in the open transaction: {{advice}}.',
       useHandle: 'Run it through `{{handle}}`.',
@@ -61,14 +66,41 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    function reportHelper(scope: TransactionScope, finding: HelperOuterWork): void {
+      if (reported.has(finding.node)) return;
+      reported.add(finding.node);
+      const handle = handleNameOf(scope);
+      context.report({
+        node: finding.node,
+        messageId: 'outerClientInHelper',
+        data: {
+          call: finding.text,
+          file: describeFile(context, finding.file),
+          verb: finding.use.write ? 'writes' : 'queries',
+          client: finding.use.client,
+          path: describePath(context, finding.use.path, finding.file),
+          opener: scope.openerText,
+          line: scope.opener.loc.start.line,
+          cost,
+          handle: handle ? `\`${handle}\`` : 'the handle the transaction gives you',
+        },
+      });
+    }
+
     function check(tentative: TransactionScope): void {
       let findings = outerWorkIn(context, tentative);
-      if (findings.length === 0) return;
+      // Work in functions of other files: read only for calls that do not hand the function the handle.
+      let helperFindings = helperWorkIn(context, tentative);
+      if (findings.length === 0 && helperFindings.length === 0) return;
       // Recognised from names alone: only now ask whether it really is a transaction (and whose).
       const scope = tentative.confirm ? tentative.confirm() : tentative;
       if (!scope) return;
-      if (scope.library !== tentative.library || handleNameOf(scope) !== handleNameOf(tentative)) findings = outerWorkIn(context, scope);
+      if (scope.library !== tentative.library || handleNameOf(scope) !== handleNameOf(tentative)) {
+        findings = outerWorkIn(context, scope);
+        helperFindings = helperWorkIn(context, scope);
+      }
       for (const finding of findings) report(scope, finding);
+      for (const finding of helperFindings) reportHelper(scope, finding);
     }
 
     return {

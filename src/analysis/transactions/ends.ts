@@ -9,8 +9,8 @@
  *
  * Ownership: when the handle leaves the function (returned, stored, passed to a function), or an end call
  * sits in a nested function (a callback ends it), the function is not the one to end it: no answer.
- * Cross-file: a helper the handle is passed to would be read through a module summary; `handleLeaves` is
- * where that answer ("this helper commits its argument") would plug in.
+ * Cross-file: a project function the handle is passed to is read through the module engine
+ * (`handed-over.ts`): when it only runs queries with the handle, the handle has not left.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -23,6 +23,7 @@ import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
+import { handedOnlyForUse } from './handed-over';
 import type { RegionScope } from './scopes';
 
 export type EndProblem =
@@ -114,7 +115,7 @@ class EndCheck {
   private readonly endsInside = new Map<TSESTree.Node, boolean>();
 
   constructor(
-    context: AnyRuleContext,
+    private readonly context: AnyRuleContext,
     private readonly scope: RegionScope,
     private readonly knowledge: RegionKnowledge,
   ) {
@@ -222,7 +223,11 @@ class EndCheck {
           break;
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression:
-          if (parent.arguments.includes(value as TSESTree.CallExpressionArgument) && !joinMethods.has(calleeName(parent) ?? '')) return true;
+          if (parent.arguments.includes(value as TSESTree.CallExpressionArgument) && !joinMethods.has(calleeName(parent) ?? '')) {
+            // A project function the module engine reads, that only runs queries with it: still ours to end.
+            if (parent.type === AST_NODE_TYPES.CallExpression && handedOnlyForUse(this.context, parent, parent.arguments.indexOf(value as TSESTree.CallExpressionArgument))) break;
+            return true;
+          }
           break;
         default:
           break;

@@ -10,8 +10,8 @@
  * an options key, an argument), what the client's companions are.
  *
  * Cross-file: a client or model declared in another file is recognised by shape (the opener's receiver
- * text, PascalCase model names); `clientOfIdentifier` is the one place where a module summary (what an
- * imported name holds) would plug in.
+ * text, PascalCase model names). Work that a call runs in a function of another file is read by
+ * `outer-helpers.ts`, from the module summaries of `remote-work.ts`; `scopeClient` is what it shares.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -655,19 +655,43 @@ function joinsImplicitly(context: AnyRuleContext, work: TransactionWorkSpec | un
  * without a library (decorators, the user's helpers) have no client to compare with: nothing is answered.
  */
 export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): readonly OuterWork[] {
-  if (!scope.library) return [];
-  const receiver = openerReceiver(scope.opener);
-  // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
-  if (receiver?.type === AST_NODE_TYPES.Identifier && isTransactionCallbackParameter(context.sourceCode, receiver)) return [];
-  // A synchronous callback that returns no pending work: the driver runs it synchronously on its one connection
-  // (better-sqlite3's `db.transaction(fn)`, bun:sqlite, Durable Objects through Drizzle), where client and handle are one.
-  if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return [];
-  const known = knownLibrary(context, scope, receiver);
-  if (!known && !looksLikeDatabaseTransaction(scope)) return [];
-  if (joinsImplicitly(context, known?.transactionWork)) return [];
-  const reading = new ScopeReading(context, scope, receiver, known);
+  const client = scopeClient(context, scope);
+  if (!client) return [];
+  const reading = new ScopeReading(context, scope, client.receiver, client.known);
   reading.walk();
   return reading.findings;
+}
+
+/** The client a scope was opened on and its library, when the scope is one whose outer work can be judged at all. */
+export interface ScopeClient {
+  readonly receiver: TSESTree.Node | undefined;
+  /** Known by import, type, or an opener name only it has. */
+  readonly known: LibraryKnowledge | undefined;
+  readonly library: LibraryKnowledge;
+}
+
+/**
+ * The questions `outerWorkIn` asks before it reads a scope, for the readers of work in other files
+ * (`outer-helpers.ts`): undefined when the scope has no client to compare with, is a savepoint, runs
+ * synchronously on one connection, does not look like a database's, or joins queries implicitly.
+ */
+export function scopeClient(context: AnyRuleContext, scope: TransactionScope): ScopeClient | undefined {
+  if (!scope.library) return undefined;
+  const receiver = openerReceiver(scope.opener);
+  // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
+  if (receiver?.type === AST_NODE_TYPES.Identifier && isTransactionCallbackParameter(context.sourceCode, receiver)) return undefined;
+  // A synchronous callback that returns no pending work: the driver runs it synchronously on its one connection
+  // (better-sqlite3's `db.transaction(fn)`, bun:sqlite, Durable Objects through Drizzle), where client and handle are one.
+  if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return undefined;
+  const known = knownLibrary(context, scope, receiver);
+  if (!known && !looksLikeDatabaseTransaction(scope)) return undefined;
+  if (joinsImplicitly(context, known?.transactionWork)) return undefined;
+  return { receiver, known, library: known ?? scope.library };
+}
+
+/** Whether a call anywhere in the file makes the library's queries join the open transaction on their own (`Sequelize.useCLS()`). */
+export function joinsImplicitlyIn(context: AnyRuleContext, library: LibraryKnowledge): boolean {
+  return joinsImplicitly(context, library.transactionWork);
 }
 
 /** A value that may be a promise of the work: a call (`trx('t').insert(…)`, `Promise.all(…)`), not `rows.length`. */

@@ -4,8 +4,9 @@
  * or type tier ties to a library (never by shape), only when awaited where it stands, and a function that
  * opens a transaction itself, runs inside one, or is handed a handle is left alone.
  *
- * Cross-file: writes made by helpers of other files are not seen; `writesOfCall` is where a module summary
- * ("this helper writes through the same client") would plug in.
+ * Cross-file: a call of a project function (in this file or another) that writes on its own counts as a
+ * write at the call site; `remote-work.ts` summarises the function (`helperWriteOf`) with this reader's
+ * verdicts, and `helperCallWriteOf` below turns the summary into a write of the caller.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -22,6 +23,8 @@ export interface Write {
   readonly node: TSESTree.CallExpression;
   /** How it reads: `prisma.order.create()`. */
   readonly text: string;
+  /** For a call of a project function that writes: what it writes, for the message (`` it writes `prisma.order.create()` (./orders.ts) ``). */
+  readonly through?: string;
   readonly library: LibraryKnowledge;
   /** Which database: writes through different clients may go to different databases. */
   readonly database: string;
@@ -187,7 +190,7 @@ export class WriteReader {
     return false;
   }
 
-  private inLoop(call: TSESTree.Node, fn: FunctionNode): boolean {
+  inLoop(call: TSESTree.Node, fn: FunctionNode): boolean {
     for (let current = call.parent; current && current !== fn; current = current.parent) {
       switch (current.type) {
         case AST_NODE_TYPES.ForStatement:
@@ -208,6 +211,10 @@ export class WriteReader {
    * (or inside one), not a `@Transactional()` method, no transaction opened in its body (except `BEGIN`
    * sent through a pool, which holds nothing together).
    */
+  runsOutsideTransactions(fn: FunctionNode): boolean {
+    return this.outsideTransactions(fn);
+  }
+
   private outsideTransactions(fn: FunctionNode): boolean {
     const cached = this.functionVerdicts.get(fn);
     if (cached !== undefined) return cached;
