@@ -71,7 +71,25 @@ export function matchesGlob(path: string, glob: string): boolean {
   return globToRegExp(glob).test(path);
 }
 
+const anyCache = new WeakMap<readonly string[], RegExp>();
+const anyByText = new Map<string, RegExp>();
+
+/**
+ * One expression for the whole list, asked once per linted file by several rules: a dozen
+ * separate tests cost a dozen scans of the path. Keyed by the list, and by its text, since ESLint
+ * hands every file a fresh copy of the options.
+ */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
-  for (const glob of globs) if (globToRegExp(glob).test(path)) return true;
-  return false;
+  let compiled = anyCache.get(globs);
+  if (!compiled) {
+    const key = globs.join('\0');
+    compiled = anyByText.get(key);
+    if (!compiled) {
+      compiled = globs.length === 0 ? /(?!)/ : new RegExp(globs.map((glob) => globToRegExp(glob).source).join('|'));
+      if (anyByText.size > 100) anyByText.clear();
+      anyByText.set(key, compiled);
+    }
+    anyCache.set(globs, compiled);
+  }
+  return compiled.test(path);
 }
