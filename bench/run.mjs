@@ -116,14 +116,12 @@ async function worker(spec) {
   let results;
   let started;
   let readsBefore;
-  let reusesBefore;
   try {
     if (spec.warm) await eslint.lintFiles(files);
     else if (!spec.typed) await eslint.lintFiles(files.slice(0, WARMUP_FILES));
     // Cold: no module parsed yet, whatever the JIT warm-up read.
     if (!spec.warm) modules?.clearModuleCache();
     readsBefore = modules?.moduleReads() ?? 0;
-    reusesBefore = modules?.moduleReuses?.() ?? 0;
     started = process.hrtime.bigint();
     results = await eslint.lintFiles(files);
   } catch (error) {
@@ -135,8 +133,7 @@ async function worker(spec) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const moduleReads = modules ? modules.moduleReads() - readsBefore : null;
-  const moduleReuses = modules?.moduleReuses ? modules.moduleReuses() - reusesBefore : null;
-  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, moduleReuses, byPart: {} };
+  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, byPart: {} };
   // Which part of the corpus the time goes to: the generated apps, the multi-module apps, real code.
   const partOf = (rel) => (rel.startsWith('real/') ? 'real' : /^gen\/m\d+-modules-/.test(rel) ? 'generated, multi-module apps' : 'generated, other apps');
   for (const result of results) {
@@ -261,10 +258,7 @@ function table(title, base, evaluation, budgetTotal, withRules) {
   const lines = [];
   lines.push(`### ${title}`, '');
   lines.push(`Baseline (parser only, no rules): **${fmtMs(base.totalMs)}** over ${base.files} files (of which parsing ${fmtMs(base.parseMs)}; the runs: ${base.samples.map((x) => Math.round(x).toLocaleString('en-US')).join(', ')} ms).`, '');
-  if (withRules?.moduleReads != null) {
-    const reused = withRules.moduleReuses == null ? '' : ` Modules answered from a file linted earlier in the pass, without a parse: **${withRules.moduleReuses}**.`;
-    lines.push(`Module files read by the module engine during the measured pass: **${withRules.moduleReads}**.${reused}`, '');
-  }
+  if (withRules?.moduleReads != null) lines.push(`Module files read by the module engine during the measured pass: **${withRules.moduleReads}**.`, '');
   lines.push('| Rule | Time | % of baseline | Budget | Measuring floor | Findings |', '|---|---:|---:|---|---:|---:|');
   for (const row of evaluation.rows) {
     if (row.crashed) {
@@ -348,9 +342,9 @@ async function main() {
   report.push('## Results', '');
   report.push(table('(a)/(b) Untyped, cold module cache: whole corpus', s['untyped-base'], untyped, BUDGET.totalUntyped, s['untyped-rules']));
   report.push(table('(a)/(b) Untyped, warm module cache (second full pass in the same process): whole corpus', s['untyped-base-warm'], warm, BUDGET.totalUntyped, s['untyped-rules-warm']));
-  report.push('| Untyped | Baseline | All plugin rules | % | Module reads | Reused linted trees |', '|---|---:|---:|---:|---:|---:|');
+  report.push('| Untyped | Baseline | All plugin rules | % | Module reads |', '|---|---:|---:|---:|---:|');
   for (const [label, base, ev, withRules] of [['cold', s['untyped-base'], untyped, s['untyped-rules']], ['warm', s['untyped-base-warm'], warm, s['untyped-rules-warm']]]) {
-    report.push(`| ${label} | ${fmtMs(base.totalMs)} | ${fmtMs(ev.pluginTotal)} | ${fmtPct(ev.totalPct)} ${ev.totalOk ? '✅' : '❌'} | ${withRules.moduleReads ?? '—'} | ${withRules.moduleReuses ?? '—'} |`);
+    report.push(`| ${label} | ${fmtMs(base.totalMs)} | ${fmtMs(ev.pluginTotal)} | ${fmtPct(ev.totalPct)} ${ev.totalOk ? '✅' : '❌'} | ${withRules.moduleReads ?? '—'} |`);
   }
   report.push('');
   if (typed) {

@@ -1,5 +1,4 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { noteLintedFile } from '../analysis/modules/load';
 
 /** The config a rule first appears in; every later config includes it (`recommended` ⊂ `strict` ⊂ `all`). */
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -46,8 +45,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context: Parameters<typeof rule.create>[0]) {
-      // The module engine keeps the files it sees linted, so a later import of one reuses its tree.
-      noteLintedFile(context);
       if (complete(context.options)) return spec.create(context, context.options);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = merged.get(key);

@@ -5,8 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearModuleCache, moduleReads, moduleReuses } from '../../src/analysis/modules/load';
-import plugin from '../../src/index';
+import { clearModuleCache, moduleReads } from '../../src/analysis/modules/load';
 import { getLinks } from '../../src/analysis/modules/link';
 import { clearResolutionCache, parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
 
@@ -191,46 +190,6 @@ describe('module reads avoided', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-
-  /** Lints a file with one of the plugin's own rules, as ESLint would before it reaches the importing file. */
-  function lintWithPlugin(file: string, text: string, cwd: string): void {
-    const messages = new Linter({ cwd }).verify(
-      text,
-      [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { dbconventions: plugin } as never, rules: { 'dbconventions/no-interpolated-sql': 'error' } }],
-      file,
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
-  }
-
-  const helperText = 'import knex from "knex";\nconst db = knex({});\n\nexport function a(sql: string) { return db.raw(sql); }\n';
-
-  it('answers from the tree of a file linted just before, when the disk holds the text it was linted from', () => {
-    clearModuleCache();
-    inTempDir({ 'helper.ts': helperText }, (dir) => {
-      lintWithPlugin(path.join(dir, 'helper.ts'), helperText, dir);
-      const reads = moduleReads();
-      const reuses = moduleReuses();
-      // The importing file's own rules start first (that is when the linted file before it is kept).
-      lintWithPlugin(path.join(dir, 'main.ts'), 'export {};', dir);
-      expect(calledFunctions(`import { a } from './helper';\na('x');`, path.join(dir, 'main.ts'), dir)).toEqual(['a -> ' + path.relative(project, path.join(dir, 'helper.ts')) + ':4']);
-      expect(moduleReads() - reads).toBe(0);
-      expect(moduleReuses() - reuses).toBe(1);
-    });
-  });
-
-  it('parses the file on disk when the linted text was another (an unsaved editor buffer)', () => {
-    clearModuleCache();
-    inTempDir({ 'helper.ts': helperText }, (dir) => {
-      lintWithPlugin(path.join(dir, 'helper.ts'), `// unsaved\n${helperText}`, dir);
-      const reads = moduleReads();
-      const reuses = moduleReuses();
-      lintWithPlugin(path.join(dir, 'main.ts'), 'export {};', dir);
-      // Line 4 is the disk's: the buffer had the function on line 5.
-      expect(calledFunctions(`import { a } from './helper';\na('x');`, path.join(dir, 'main.ts'), dir)).toEqual(['a -> ' + path.relative(project, path.join(dir, 'helper.ts')) + ':4']);
-      expect(moduleReads() - reads).toBe(1);
-      expect(moduleReuses() - reuses).toBe(0);
-    });
-  });
 
   it('looks through `export *` without parsing the modules that never write the name', () => {
     clearModuleCache();

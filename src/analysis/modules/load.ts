@@ -14,7 +14,6 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { AnyRuleContext } from '../per-file';
 import { clearResolutionCache } from './resolve';
@@ -52,9 +51,6 @@ export function moduleReads(): number {
 export function clearModuleCache(): void {
   cache.clear();
   clearResolutionCache();
-  linted.clear();
-  lintedText = 0;
-  lintedNow = undefined;
 }
 
 const TS_FILE = /\.[cm]?tsx?$/;
@@ -248,18 +244,12 @@ export function loadModule(
         const text = fs.readFileSync(file, 'utf8');
         // Not parsed, and not remembered as unreadable: another question may still need the module.
         if (mentions !== undefined && !mayExport(text, mentions)) return undefined;
-        const reused = lintedModule(context, file, text);
-        if (reused) {
-          reuses++;
-          result = reused;
-        } else {
-          reads++;
-          try {
-            result = parse(context, file, text);
-          } catch {
-            // A file that does not parse (or a parser that rejects it) has no summary.
-            result = null;
-          }
+        reads++;
+        try {
+          result = parse(context, file, text);
+        } catch {
+          // A file that does not parse (or a parser that rejects it) has no summary.
+          result = null;
         }
         cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, context: result });
         if (cache.size > MAX_MODULES) cache.delete(cache.keys().next().value!);
@@ -282,63 +272,3 @@ function mayExport(text: string, name: string): boolean {
 }
 const STAR_EXPORT = /export\s*\*/;
 
-// ------------------------------------------------------------------------------ linted files
-
-/**
- * Files ESLint has linted lately, kept after it is done with them: the module a file imports was
- * very often linted a few files earlier (the bench's cold pass: 256 of 461 modules read, nine files
- * apart at the median), and its tree and scopes are already built. Kept only while they match the
- * disk, bounded by count and by text size, since a linted tree also holds its tokens.
- */
-const MAX_LINTED = 200;
-const MAX_LINTED_TEXT = 256 * 1024;
-const MAX_LINTED_TOTAL = 8 * 1024 * 1024;
-const linted = new Map<string, TSESLint.SourceCode>();
-let lintedText = 0;
-let lintedNow: { file: string; sourceCode: TSESLint.SourceCode } | undefined;
-let reuses = 0;
-
-/** How many module questions this process answered from a linted file's own tree instead of a parse. */
-export function moduleReuses(): number {
-  return reuses;
-}
-
-/**
- * Called as each rule starts on a file: the file linted before this one is finished by now (ESLint
- * lints one file at a time per thread), so its tree, parents and scopes are complete and can be kept.
- */
-export function noteLintedFile(context: AnyRuleContext): void {
-  const sourceCode = context.sourceCode as TSESLint.SourceCode;
-  if (lintedNow?.sourceCode === sourceCode || sourceCode instanceof ModuleSource) return;
-  if (lintedNow) keepLinted(lintedNow.file, lintedNow.sourceCode);
-  const filename = (context as { physicalFilename?: string }).physicalFilename ?? context.filename;
-  lintedNow = { file: path.resolve(context.cwd, filename), sourceCode };
-}
-
-function keepLinted(file: string, sourceCode: TSESLint.SourceCode): void {
-  if (!sourceCode.scopeManager || sourceCode.text.length > MAX_LINTED_TEXT) return;
-  const previous = linted.get(file);
-  if (previous) {
-    linted.delete(file);
-    lintedText -= previous.text.length;
-  }
-  linted.set(file, sourceCode);
-  lintedText += sourceCode.text.length;
-  for (const [oldest, kept] of linted) {
-    if (linted.size <= MAX_LINTED && lintedText <= MAX_LINTED_TOTAL) break;
-    linted.delete(oldest);
-    lintedText -= kept.text.length;
-  }
-}
-
-/** A module from a linted file's own tree, when the text it was linted from is the text on disk. */
-function lintedModule(context: AnyRuleContext, file: string, text: string): ModuleContext | undefined {
-  const sourceCode = linted.get(file);
-  if (!sourceCode) return undefined;
-  linted.delete(file);
-  lintedText -= sourceCode.text.length;
-  // ESLint drops a byte-order mark from the text it lints.
-  if (sourceCode.text !== (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) return undefined;
-  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[]>;
-  return moduleContext(context, file, sourceCode.text, sourceCode.ast, sourceCode.scopeManager!, visitorKeys);
-}
