@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { clientCreationOf, makesOwnClient, mayCreateClient } from '../analysis/connections/clients';
+import { clientCreationOf, makesOwnClient, mayCreateClient, mayCreateClientIn } from '../analysis/connections/clients';
 import { perCallContext } from '../analysis/connections/lifetime';
 import { matchesAnyGlob } from '../analysis/glob';
 import { relativeFileName } from '../analysis/migrations/detect';
@@ -62,6 +62,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreFiles: defaultIgnoreFiles, bootstrapFunctions: defaultBootstrapFunctions }],
   create(context, [options]) {
+    if (!mayCreateClientIn(context)) return {};
     const relative = relativeFileName(context);
     if (relative !== undefined && matchesAnyGlob(relative, options.ignoreFiles ?? defaultIgnoreFiles)) return {};
     const lifetimeOptions = { bootstrapFunctions: options.bootstrapFunctions ?? defaultBootstrapFunctions };

@@ -1,9 +1,10 @@
+import { textMentions } from '../analysis/text-screen';
 import { type TSESTree } from '@typescript-eslint/utils';
 import { describeFile } from '../analysis/modules/link';
 import { outerWorkIn, handleNameOf, type OuterWork } from '../analysis/transactions/handles';
 import { helperWorkIn, type HelperOuterWork } from '../analysis/transactions/outer-helpers';
 import { describePath } from '../analysis/transactions/remote-work';
-import { transactionOpenerNames, transactionScopeOf, type TransactionOptions, type TransactionScope } from '../analysis/transactions/scopes';
+import { openerWords, transactionOpenerNames, transactionScopeOf, type TransactionOptions, type TransactionScope } from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
 import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -39,6 +40,8 @@ export default createRule<Options, MessageIds>({
     // Decorated methods and the user's helpers have no client to compare with: the library APIs only.
     const transactionOptions: TransactionOptions = { decorators: [], functions: [] };
     const openerNames = transactionOpenerNames(transactionOptions);
+    // A file that never names an opener opens no transaction this rule reads.
+    if (!textMentions(context.sourceCode.text, openerWords(openerNames))) return {};
     const reported = new Set<TSESTree.Node>();
 
     function report(scope: TransactionScope, finding: OuterWork): void {

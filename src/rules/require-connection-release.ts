@@ -1,5 +1,6 @@
+import { textMentions } from '../analysis/text-screen';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { acquireMethodNames, acquisitionOf, connectionLibraryIds, type Acquisition } from '../analysis/connections/acquisitions';
+import { acquireMethodNames, acquireMethodWords, acquisitionOf, connectionLibraryIds, type Acquisition } from '../analysis/connections/acquisitions';
 import { leaksOf, type Leak } from '../analysis/connections/paths';
 import { createRule } from '../util/create-rule';
 
@@ -43,6 +44,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ releaseFunctions: [] }],
   create(context, [options]) {
+    // A file that never names an acquiring method checks out no connection.
+    if (!textMentions(context.sourceCode.text, acquireMethodWords)) return {};
     const releaseFunctions = options.releaseFunctions ?? [];
     const sourceCode = context.sourceCode;
 

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { KeyCollector, entityIndexIn, keyCallNames, referencesKeys, relationDecoratorNames } from '../analysis/schema/foreign-keys';
+import { KeyCollector, entityIndexIn, foreignKeyWords, keyCallNames, referencesKeys, relationDecoratorNames } from '../analysis/schema/foreign-keys';
+import { textMentions } from '../analysis/text-screen';
 import { nearbyMigrationIndexes, siblingIndexes } from '../analysis/schema/sibling-indexes';
 import { absoluteFileName, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { matchesAnyGlob } from '../analysis/glob';
@@ -49,6 +50,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const dialect = (context.settings as { dbconventions?: { dialect?: unknown } } | undefined)?.dbconventions?.dialect;
     if (typeof dialect === 'string' && SELF_INDEXING_DIALECTS.has(dialect.toLowerCase())) return {};
+    if (!textMentions(context.sourceCode.text, foreignKeyWords)) return {};
     const ignore = new Set((options.ignore ?? []).map((entry) => entry.toLowerCase()));
     let collector: KeyCollector | undefined;
     const keys = (): KeyCollector => (collector ??= new KeyCollector(context));

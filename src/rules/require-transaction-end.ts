@@ -1,5 +1,6 @@
+import { textMentions } from '../analysis/text-screen';
 import { transactionEndProblem } from '../analysis/transactions/ends';
-import { transactionOpenerNames, transactionScopeOf, type RegionScope, type TransactionOptions } from '../analysis/transactions/scopes';
+import { openerWords, transactionOpenerNames, transactionScopeOf, type RegionScope, type TransactionOptions } from '../analysis/transactions/scopes';
 import { libraries } from '../knowledge';
 import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -35,6 +36,8 @@ export default createRule<Options, MessageIds>({
     // Manual regions only: callback APIs and decorators end their transaction themselves.
     const transactionOptions: TransactionOptions = { decorators: [], functions: [] };
     const openerNames = transactionOpenerNames(transactionOptions);
+    // A file that never names an opener opens no transaction this rule reads.
+    if (!textMentions(context.sourceCode.text, openerWords(openerNames))) return {};
 
     return {
       CallExpression(node) {

@@ -13,6 +13,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { matchCallee, type CalleeCandidate, type Tier } from '../objects/call-sites';
 import { declarationOf } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
+import { anyOfWords } from '../text-screen';
 
 export type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 /** Where the paths are walked: a function, or the module itself (a script with top-level `await`). */
@@ -38,6 +39,8 @@ export const acquireMethodNames: ReadonlySet<string> = new Set(
 );
 
 /** The libraries whose connections the engine follows (for a rule's docs). */
+/** The acquiring method names as one text screen (`src/analysis/text-screen.ts`). */
+export const acquireMethodWords: RegExp = anyOfWords(acquireMethodNames);
 export const connectionLibraryIds: readonly string[] = libraries.filter((library) => library.connections?.acquire?.length).map((library) => library.id);
 
 /** How a connection is given back in one function. */

@@ -12,6 +12,7 @@ import { hasName, nameList } from '../../util/names';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
+import { anyOfWords } from '../text-screen';
 import { perFile, type AnyRuleContext } from '../per-file';
 
 /** What a factory entry needs for its callee to be recognised. */
@@ -44,6 +45,7 @@ const lastSegment = (name: string): string => name.slice(name.lastIndexOf('.') +
  */
 export class FactoryMatcher<S extends FactoryLike> {
   private readonly exportNames: ReadonlySet<string>;
+  private readonly exportWords: RegExp;
   private readonly anyNameModules: readonly string[];
   private readonly mentionsAnyNameModule = perFile((context): boolean => {
     const text = context.sourceCode.text;
@@ -55,10 +57,20 @@ export class FactoryMatcher<S extends FactoryLike> {
     this.exportNames = new Set(
       entries.flatMap(({ spec }) => ('export' in spec.callee ? nameList(spec.callee.export).filter((name) => name !== 'default').map(lastSegment) : [])),
     );
+    this.exportWords = anyOfWords(this.exportNames);
     // Modules whose default export, or an object a factory made (`pgp`), creates: any local name may call it.
     this.anyNameModules = entries.flatMap(({ library, spec }) =>
       'instanceOf' in spec.callee || hasName(spec.callee.export, 'default') ? library.modules : [],
     );
+  }
+
+  /**
+   * The file-level screen: a call passes `mayMatch` only when its callee's name is an entry's export
+   * or the file names a module whose default export creates; a file whose text holds neither has
+   * no call to look at.
+   */
+  mayMatchIn(context: AnyRuleContext): boolean {
+    return this.exportWords.test(context.sourceCode.text) || this.mentionsAnyNameModule(context);
   }
 
   /** The cheap syntactic filter: could this call be one of the entries? */
@@ -115,6 +127,11 @@ export class FactoryMatcher<S extends FactoryLike> {
 const clientMatcher = new FactoryMatcher<ClientFactorySpec>(
   libraries.flatMap((library) => (library.connections?.clients ?? []).map((spec) => ({ library, spec }))),
 );
+
+/** The file-level screen: could any call of this file make a client? */
+export function mayCreateClientIn(context: AnyRuleContext): boolean {
+  return clientMatcher.mayMatchIn(context);
+}
 
 /** The cheap syntactic filter: could this call make a client? */
 export function mayCreateClient(context: AnyRuleContext, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

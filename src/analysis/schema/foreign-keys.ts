@@ -17,6 +17,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { matchCallee, type CalleeCandidate } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
 import { mayDeclareKeys, normaliseIdentifier, sqlKeys, type SqlIndex } from './sql-keys';
+import { anyOfWords } from '../text-screen';
 
 type Knowledge = ForeignKeyKnowledge;
 type SchemaBuilder = NonNullable<Knowledge['schemaBuilder']>;
@@ -46,6 +47,24 @@ export const keyCallNames: ReadonlySet<string> = new Set([
 ]);
 export const referencesKeys: ReadonlySet<string> = new Set(queryInterfaces.map(({ spec }) => spec.referencesKey));
 export const relationDecoratorNames: ReadonlySet<string> = new Set(relationCandidates.flatMap(({ entry }) => entry.spec.relations));
+
+/**
+ * Words every foreign key the rule can report is written with, in any case: a schema builder's
+ * `.references()` / `.foreign()`, Sequelize's `references` key and `'foreign key'` constraint,
+ * Drizzle's `.references()` / `foreignKey()`, SQL's `REFERENCES` / `FOREIGN KEY`, a relation
+ * decorator. A file without one has no key to check.
+ */
+export const foreignKeyWords: RegExp = anyOfWords(
+  [
+    'references',
+    'foreign',
+    ...schemaBuilders.flatMap(({ spec }) => [spec.references, spec.foreign]),
+    ...queryInterfaces.map(({ spec }) => spec.referencesKey),
+    ...tableBuilders.flatMap(({ spec }) => [spec.references, spec.foreignKey]),
+    ...relationDecoratorNames,
+  ],
+  'i',
+);
 
 export interface ForeignKeyFinding {
   readonly table: string;

@@ -28,6 +28,7 @@ import { nameList } from '../../util/names';
 import { matchCallee, type CalleeCandidate } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
+import { anyOfWords } from '../text-screen';
 
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -127,6 +128,15 @@ export function transactionOpenerNames(options: TransactionOptions): ReadonlySet
   return names;
 }
 const openerNamesByFunctions = new Map<string, ReadonlySet<string>>();
+
+const openerPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** The opener names as one text screen (`src/analysis/text-screen.ts`): a file that writes none opens no transaction. */
+export function openerWords(names: ReadonlySet<string>): RegExp {
+  let pattern = openerPatterns.get(names);
+  if (!pattern) openerPatterns.set(names, (pattern = anyOfWords(names)));
+  return pattern;
+}
 
 /** Methods and functions whose callback runs after commit, for every library. */
 export const afterCommitMethods: ReadonlySet<string> = new Set(knowledgeAfterCommit);
