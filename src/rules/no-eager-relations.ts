@@ -6,6 +6,7 @@ import { declarationOf } from '../analysis/objects/type-checker';
 import { libraries } from '../knowledge';
 import type { LibraryKnowledge } from '../knowledge/types';
 import { isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { anyOfWords, textMentions } from '../analysis/text-screen';
 import { createRule } from '../util/create-rule';
 import { removeProperty } from '../util/fixes';
 
@@ -24,6 +25,8 @@ const builderParameterSites: SiteCandidate[] = libraries.flatMap((library) =>
 );
 const includeKeys = new Set(libraries.flatMap((library) => library.eagerLoading?.includeKey ?? []));
 const builderMethods = new Set(libraries.flatMap((library) => library.eagerLoading?.eagerBuilder?.method ?? []));
+/** The listeners' own gates as one text screen: an `eager` key, a default scope's include key, an eager builder method. */
+const eagerWords = anyOfWords(['eager', ...includeKeys, ...builderMethods]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-eager-relations',
@@ -60,6 +63,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowRelations: [] }],
   create(context, [options]) {
+    if (!textMentions(context.sourceCode.text, eagerWords)) return {};
     const allowed = new Set(options.allowRelations ?? []);
     const sourceCode = context.sourceCode;
 

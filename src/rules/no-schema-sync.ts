@@ -7,12 +7,14 @@ import {
   isExemptFile,
   schemaCallFinding,
   schemaChangeMethods,
+  schemaSyncWords,
   syncOptionFinding,
   syncOptionKeys,
   type DdlFinding,
 } from '../analysis/schema/sync';
 import { libraries } from '../knowledge';
 import { referenceName, staticKeyName, unwrapExpression } from '../util/ast';
+import { textMentions } from '../analysis/text-screen';
 import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
@@ -61,6 +63,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreFiles: defaultIgnoreFiles }],
   create(context, [options]) {
+    if (!textMentions(context.sourceCode.text, schemaSyncWords)) return {};
     const ignore = options.ignoreFiles ?? defaultIgnoreFiles;
     const sourceCode = context.sourceCode;
     let exempt: boolean | undefined;

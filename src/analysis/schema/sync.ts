@@ -17,6 +17,7 @@ import { globToRegExp } from '../glob';
 import { migrationFolders, relativeFileName } from '../migrations/detect';
 import { argumentPositionOf, matchArgumentSite, matchCallee, type ArgumentPosition, type CalleeCandidate, type SiteCandidate } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
+import { anyOfWords } from '../text-screen';
 
 // ------------------------------------------------------------------------------------------ knowledge, read once
 
@@ -45,6 +46,15 @@ const impliedSites: SiteCandidate[] = libraries.flatMap((library) =>
 export const impliedSyncKeys: ReadonlySet<string> = new Set(
   libraries.flatMap((library) => (library.schema?.syncOptions ?? []).flatMap((option) => (option.impliedBy ? [option.impliedBy] : []))),
 );
+/**
+ * What every finding of no-schema-sync is written with: a sync option's key, a schema-changing
+ * method's name, or a DDL keyword followed by a space (or an escape) inside SQL text.
+ */
+export const schemaSyncWords: RegExp = new RegExp(
+  `${anyOfWords([...syncOptionKeys, ...impliedSyncKeys, ...schemaChangeMethods]).source}|\\b(?:CREATE|ALTER|DROP|RENAME)(?:\\s|\\\\)`,
+  'i',
+);
+
 const optionTypeOwners = new Map<string, LibraryKnowledge>();
 for (const library of libraries) for (const name of library.schema?.optionTypes ?? []) optionTypeOwners.set(name, library);
 const configFileOwners = new Map<string, LibraryKnowledge>();
