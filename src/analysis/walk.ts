@@ -3,7 +3,7 @@
  * type parameters and decorators are skipped (they never run), and the list is computed once per
  * node type and visitor-key table.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type VisitorKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
 
@@ -16,4 +16,27 @@ export function codeKeys(visitorKeys: VisitorKeys, type: string): readonly strin
   let keys = byType.get(type);
   if (!keys) byType.set(type, (keys = (visitorKeys[type] ?? []).filter((key) => !typeKeys.has(key))));
   return keys;
+}
+
+/**
+ * The first node, in source order, that `match` answers for among the nodes that span offset
+ * `start`: how a declaration the type checker names (by its position in a file) is found in the
+ * tree the module engine read. Only the branches around the offset are walked.
+ */
+export function findAround<T>(program: TSESTree.Program, start: number, match: (node: TSESTree.Node) => T | undefined): T | undefined {
+  let found: T | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found !== undefined || node.range[0] > start || node.range[1] <= start) return;
+    found = match(node);
+    if (found !== undefined) return;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  return found;
 }

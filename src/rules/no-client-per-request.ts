@@ -4,6 +4,7 @@ import { perCallContext } from '../analysis/connections/lifetime';
 import { matchesAnyGlob } from '../analysis/glob';
 import { relativeFileName } from '../analysis/migrations/detect';
 import { libraries } from '../knowledge';
+import { nameListSchema } from '../util/option-schemas';
 import { createRule } from '../util/create-rule';
 
 type Options = [{ ignoreFiles?: string[]; bootstrapFunctions?: string[] }];
@@ -42,18 +43,12 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignoreFiles: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Globs of files that run once and may create their own clients (migrations, seeds, scripts, tests). Replaces the default list.',
-          },
-          bootstrapFunctions: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Functions that run once at startup: a client created there, or in a function only they call, is created once. Replaces the default list.',
-          },
+          ignoreFiles: nameListSchema(
+            'Globs of files that run once and may create their own clients (migrations, seeds, scripts, tests). Replaces the default list.',
+          ),
+          bootstrapFunctions: nameListSchema(
+            'Functions that run once at startup: a client created there, or in a function only they call, is created once. Replaces the default list.',
+          ),
         },
         additionalProperties: false,
       },

@@ -15,6 +15,7 @@ import {
 import { libraries } from '../knowledge';
 import { referenceName, staticKeyName, unwrapExpression } from '../util/ast';
 import { textMentions } from '../analysis/text-screen';
+import { nameListSchema } from '../util/option-schemas';
 import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
@@ -48,13 +49,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignoreFiles: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'Globs (relative to the working directory) of files that may change the schema: tests, seeds, fixtures. Migration folders (the shared `migrationFolders` setting) are always exempt. Replaces the default list.',
-          },
+          ignoreFiles: nameListSchema(
+            'Globs (relative to the working directory) of files that may change the schema: tests, seeds, fixtures. Migration folders (the shared `migrationFolders` setting) are always exempt. Replaces the default list.',
+          ),
         },
         additionalProperties: false,
       },

@@ -4,6 +4,7 @@ import { hardDeleteNames, hardDeleteOf, mayDeleteRows, rawDeleteOf, sqlSinkNames
 import { libraries } from '../knowledge';
 import { callNameQuickly, staticKeyName, unwrapExpression } from '../util/ast';
 import { removeProperty } from '../util/fixes';
+import { nameListSchema } from '../util/option-schemas';
 import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
@@ -38,13 +39,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignoreFiles: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description:
-              'Globs (relative to the working directory) of files that may delete for good: tests, seeds, fixtures. Migration folders (the shared `migrationFolders` setting) are always exempt. Replaces the default list.',
-          },
+          ignoreFiles: nameListSchema(
+            'Globs (relative to the working directory) of files that may delete for good: tests, seeds, fixtures. Migration folders (the shared `migrationFolders` setting) are always exempt. Replaces the default list.',
+          ),
         },
         additionalProperties: false,
       },

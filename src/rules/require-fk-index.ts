@@ -6,6 +6,7 @@ import { absoluteFileName, migrationFolders, relativeFileName } from '../analysi
 import { matchesAnyGlob } from '../analysis/glob';
 import { libraries } from '../knowledge';
 import { referenceName, staticKeyName } from '../util/ast';
+import { nameListSchema } from '../util/option-schemas';
 import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
 
@@ -34,12 +35,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          ignore: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Foreign keys never reported: `table` (every key of it), `table.column`, or `*.column`.',
-          },
+          ignore: nameListSchema(
+            'Foreign keys never reported: `table` (every key of it), `table.column`, or `*.column`.',
+          ),
         },
         additionalProperties: false,
       },

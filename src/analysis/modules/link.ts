@@ -19,6 +19,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { staticKeyName, unwrapExpression } from '../../util/ast';
 import { projectDeclarationRange } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
+import { findAround } from '../walk';
 import { followModulesSetting } from '../settings';
 import { loadModule, type ModuleContext } from './load';
 import { isProjectFile, resolveProjectModule } from './resolve';
@@ -491,28 +492,16 @@ export class Links {
 
 /** The function declared with its name at `start`: a function declaration, a method, or a variable or field holding a function. */
 function functionAt(program: TSESTree.Program, start: number): FunctionNode | undefined {
-  let found: FunctionNode | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found || node.range[0] > start || node.range[1] <= start) return;
+  return findAround(program, start, (node): FunctionNode | null | undefined => {
     let name: TSESTree.Node | null | undefined;
     let value: TSESTree.Node | null | undefined;
     if (node.type === AST_NODE_TYPES.FunctionDeclaration) [name, value] = [node.id, node];
     else if (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) [name, value] = [node.key, node.value];
     else if (node.type === AST_NODE_TYPES.VariableDeclarator) [name, value] = [node.id, node.init];
     else if (node.type === AST_NODE_TYPES.Property) [name, value] = [node.key, node.value];
-    if (name?.range[0] === start) {
-      const fn = value && unwrapExpression(value);
-      if (isFunction(fn)) found = fn;
-      return;
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(program);
-  return found;
+    if (name?.range[0] !== start) return undefined;
+    // The name was found: the search ends here, with the function or with nothing (null).
+    const fn = value && unwrapExpression(value);
+    return isFunction(fn) ? fn : null;
+  }) ?? undefined;
 }

@@ -29,6 +29,7 @@ import { matchCallee } from '../objects/call-sites';
 import { getLibraryIndex } from '../objects/imports';
 import { classValueSite, hasTypeInformation, instanceClassSite, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
 import { perFile, type AnyRuleContext } from '../per-file';
+import { findAround } from '../walk';
 import { leadingText, statementSinkExports, statementSinkMethods, statementSinks } from './sync';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -448,23 +449,9 @@ function modelAtSite(context: AnyRuleContext, site: ClassSite | null): SoftModel
 }
 
 function classAt(program: TSESTree.Program, start: number): ClassNode | undefined {
-  let found: ClassNode | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found || node.range[0] > start || node.range[1] <= start) return;
-    if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id?.range[0] === start) {
-      found = node;
-      return;
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(program);
-  return found;
+  return findAround(program, start, (node) =>
+    (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id?.range[0] === start ? node : undefined,
+  );
 }
 
 /** `Repository<User>` → `User` (the type name node). */
