@@ -30,6 +30,11 @@ export interface OwnerActs {
   readonly statements?: RegExp;
   /** Whether the object in an options object of a call (`{ transaction: t }`) runs that call in it: a use. Otherwise it is handed on. */
   readonly usedInOptions?: boolean;
+  /**
+   * Library calls that run a query in the object they are handed (`Order.query(trx)`, `.transacting(trx)`):
+   * a use, when the function called is not one of the project's that can be read.
+   */
+  readonly joins?: ReadonlySet<string>;
 }
 
 const MAX_DEPTH = 3;
@@ -131,8 +136,10 @@ function readUses(context: AnyRuleContext, fn: FunctionNode, index: number, acts
     // Handed on: only to a function that only uses it, and never to one that gives it back (`pool.releaseConnection(conn)`).
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
       const position = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
-      if (position === 0 && acts.takingIt?.has(calleeName(parent) ?? '')) return false;
-      if (!handedOnlyForUse(context, parent, position, acts)) return false;
+      const name = calleeName(parent) ?? '';
+      if (position === 0 && acts.takingIt?.has(name)) return false;
+      const target = getLinks(context)?.calledFunction(parent);
+      if (target ? !onlyUses(target.context, target.fn, position, acts) : !acts.joins?.has(name)) return false;
       used = true;
       continue;
     }

@@ -54,7 +54,8 @@ const joinMethods = new Set(
 /**
  * What the owner of a transaction does with it, for a function the handle is handed to: every region's
  * `end`, `rollback` and `release` of any library, and `COMMIT`/`ROLLBACK` sent as SQL. A handle in a
- * call's options (`{ transaction: t }`) runs that call in the transaction.
+ * call's options (`{ transaction: t }`), or handed to a library's join (`Order.query(trx)`), runs that query
+ * in the transaction.
  */
 const transactionOwnerActs: OwnerActs = {
   methods: new Set(
@@ -64,6 +65,7 @@ const transactionOwnerActs: OwnerActs = {
   ),
   statements: /^\s*(COMMIT|ROLLBACK|END|ABORT)\b/i,
   usedInOptions: true,
+  joins: joinMethods,
 };
 
 function compact(text: string): string {
