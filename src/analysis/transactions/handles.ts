@@ -20,6 +20,7 @@ import type { LibraryKnowledge } from '../../knowledge/types';
 import type { ArgumentPositions, TransactionWorkSpec } from '../../knowledge/types-transaction-work';
 import { childNodes, staticKeyName, unwrapExpression, outermostWrapper } from '../../util/ast';
 import { nameList } from '../../util/names';
+import { getLinks } from '../modules/link';
 import { getLibraryIndex } from '../objects/imports';
 import { declarationOf, typeDeclarationSite } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
@@ -648,6 +649,18 @@ function joinsImplicitly(context: AnyRuleContext, work: TransactionWorkSpec | un
   return names.some((name) => text.includes(`.${name}(`));
 }
 
+/**
+ * Whether the module that creates the transaction's client turns implicit joining on: `Sequelize.useCLS(ns)`
+ * is called where the app makes its Sequelize (`export const sequelize = new Sequelize(…)` in `./db`), the
+ * way Sequelize's docs show it. Read only for a library that can join implicitly, and only that one module.
+ */
+function clientModuleJoinsImplicitly(context: AnyRuleContext, receiver: TSESTree.Node | undefined, work: TransactionWorkSpec | undefined): boolean {
+  const names = work ? (work.implicitJoin ?? []) : anyWork.implicitJoin;
+  if (names.length === 0 || receiver?.type !== AST_NODE_TYPES.Identifier) return false;
+  const value = getLinks(context)?.valueOf(receiver, 0);
+  return value !== undefined && value.context.sourceCode.ast !== context.sourceCode.ast && joinsImplicitly(value.context, work);
+}
+
 // --------------------------------------------------------------------------------------------- entry
 
 /**
@@ -685,8 +698,9 @@ export function scopeClient(context: AnyRuleContext, scope: TransactionScope): S
   if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return undefined;
   const known = knownLibrary(context, scope, receiver);
   if (!known && !looksLikeDatabaseTransaction(scope)) return undefined;
-  if (joinsImplicitly(context, known?.transactionWork)) return undefined;
-  return { receiver, known, library: known ?? scope.library };
+  const library = known ?? scope.library;
+  if (joinsImplicitly(context, known?.transactionWork) || clientModuleJoinsImplicitly(context, receiver, known?.transactionWork)) return undefined;
+  return { receiver, known, library };
 }
 
 /** Whether a call anywhere in the file makes the library's queries join the open transaction on their own (`Sequelize.useCLS()`). */

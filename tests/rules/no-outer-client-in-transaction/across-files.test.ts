@@ -82,6 +82,9 @@ runRuleTests('no-outer-client-in-transaction: across files', rule, {
     { filename, code: nestService(`      await this.audit.recordWith(manager, 'paid');`) },
     // Sequelize: the model helper is handed the transaction and passes it in its options.
     { filename, code: sequelizeTx('./models', `import { logPaidIn } from './sequelize-audit';`, `    await logPaidIn(t, id);`) },
+    // Sequelize with CLS turned on in a third file, the one that creates the transaction's client: the helper's
+    // model joins the open transaction on its own.
+    { filename, code: sequelizeTx('./cls-db', `import { logPayment } from './cls-audit';`, `    await logPayment(id);`) },
     // The team turned cross-file reach off.
     {
       filename,
