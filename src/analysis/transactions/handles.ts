@@ -667,8 +667,8 @@ function clientModuleJoinsImplicitly(context: AnyRuleContext, receiver: TSESTree
  * The database work in `scope` that runs outside it. `scope` must be confirmed (not tentative). Scopes
  * without a library (decorators, the user's helpers) have no client to compare with: nothing is answered.
  */
-export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): readonly OuterWork[] {
-  const client = scopeClient(context, scope);
+export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope, implicitJoin = false): readonly OuterWork[] {
+  const client = scopeClient(context, scope, implicitJoin);
   if (!client) return [];
   const reading = new ScopeReading(context, scope, client.receiver, client.known);
   reading.walk();
@@ -688,7 +688,7 @@ export interface ScopeClient {
  * (`outer-helpers.ts`): undefined when the scope has no client to compare with, is a savepoint, runs
  * synchronously on one connection, does not look like a database's, or joins queries implicitly.
  */
-export function scopeClient(context: AnyRuleContext, scope: TransactionScope): ScopeClient | undefined {
+export function scopeClient(context: AnyRuleContext, scope: TransactionScope, implicitJoin = false): ScopeClient | undefined {
   if (!scope.library) return undefined;
   const receiver = openerReceiver(scope.opener);
   // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
@@ -699,6 +699,8 @@ export function scopeClient(context: AnyRuleContext, scope: TransactionScope): S
   const known = knownLibrary(context, scope, receiver);
   if (!known && !looksLikeDatabaseTransaction(scope)) return undefined;
   const library = known ?? scope.library;
+  // The team says the app turns implicit joining on somewhere the rule does not read (the `cls` option).
+  if (implicitJoin && (library.transactionWork?.implicitJoin?.length ?? 0) > 0) return undefined;
   if (joinsImplicitly(context, known?.transactionWork) || clientModuleJoinsImplicitly(context, receiver, known?.transactionWork)) return undefined;
   return { receiver, known, library };
 }

@@ -85,6 +85,13 @@ runRuleTests('no-outer-client-in-transaction: across files', rule, {
     // Sequelize with CLS turned on in a third file, the one that creates the transaction's client: the helper's
     // model joins the open transaction on its own.
     { filename, code: sequelizeTx('./cls-db', `import { logPayment } from './cls-audit';`, `    await logPayment(id);`) },
+    // CLS turned on in a file the rule does not read (a bootstrap file): the team says so with the \`cls\` option,
+    // for the helper's model and for a model called in the transaction itself.
+    {
+      filename,
+      code: sequelizeTx('./models', `import { AuditEntry } from './models';\nimport { logPaid } from './sequelize-audit';`, `    await logPaid(id);\n    await AuditEntry.create({ orderId: id });`),
+      options: [{ cls: true }],
+    },
     // The team turned cross-file reach off.
     {
       filename,
@@ -159,6 +166,13 @@ runRuleTests('no-outer-client-in-transaction: across files', rule, {
           opener: '`sequelize.transaction()`',
         }),
       ],
+    },
+    {
+      // The \`cls\` option is about libraries that join through CLS: Prisma's helper is still reported.
+      filename,
+      code: inside(withPrisma(`import { createAuditEntry } from './audit';`), `    await createAuditEntry({ action: 'paid' });`),
+      options: [{ cls: true }],
+      errors: [helper(6, 11, { call: 'createAuditEntry()', file: './audit.ts', verb: 'writes', client: 'prisma', path: '`prisma.auditLog.create()`', line: 4 })],
     },
     {
       // JavaScript calling a CommonJS helper, with require (also through espree; the project service does not lint .js here).
