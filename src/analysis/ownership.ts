@@ -31,10 +31,10 @@ export interface OwnerActs {
   /** Whether the object in an options object of a call (`{ transaction: t }`) runs that call in it: a use. Otherwise it is handed on. */
   readonly usedInOptions?: boolean;
   /**
-   * Library calls that run a query in the object they are handed (`Order.query(trx)`, `.transacting(trx)`):
-   * a use, when the function called is not one of the project's that can be read.
+   * Library calls that run a query in the object handed to them at an argument position (`Order.query(trx)`
+   * at 0, `.transacting(trx)` at 0): a use, when the function called is not one of the project's that can be read.
    */
-  readonly joins?: ReadonlySet<string>;
+  readonly joins?: ReadonlyMap<string, readonly number[]>;
 }
 
 const MAX_DEPTH = 3;
@@ -139,7 +139,7 @@ function readUses(context: AnyRuleContext, fn: FunctionNode, index: number, acts
       const name = calleeName(parent) ?? '';
       if (position === 0 && acts.takingIt?.has(name)) return false;
       const target = getLinks(context)?.calledFunction(parent);
-      if (target ? !onlyUses(target.context, target.fn, position, acts) : !acts.joins?.has(name)) return false;
+      if (target ? !onlyUses(target.context, target.fn, position, acts) : !(acts.joins?.get(name)?.includes(position) ?? false)) return false;
       used = true;
       continue;
     }

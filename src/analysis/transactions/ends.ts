@@ -65,7 +65,17 @@ const transactionOwnerActs: OwnerActs = {
   ),
   statements: /^\s*(COMMIT|ROLLBACK|END|ABORT)\b/i,
   usedInOptions: true,
-  joins: joinMethods,
+  // The joins that take the handle itself as an argument; Sequelize's take it inside their options (above).
+  joins: new Map(
+    libraries.flatMap((library) => {
+      const work = library.transactionWork;
+      const models = work?.models?.joinsBy === 'argument' ? { ...work.models.methods, ...work.models.instanceMethods } : {};
+      return [
+        ...(work?.joinMethods ?? []).map((name): [string, readonly number[]] => [name, [0]]),
+        ...Object.entries(models).map(([name, at]): [string, readonly number[]] => [name, [at].flat()]),
+      ];
+    }),
+  ),
 };
 
 function compact(text: string): string {

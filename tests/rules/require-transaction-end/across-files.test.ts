@@ -27,6 +27,8 @@ runRuleTests('require-transaction-end: across files', rule, {
     },
     // The function hands it to a package's function, which cannot be read: that one may own it.
     { filename, code: opened(`import { publishOrder } from './trx-other-libraries';`, `  await publishOrder(trx, id);`) },
+    // The same through a package method named like a model method (\`UnitOfWork.create(trx)\`): not a join.
+    { filename, code: opened(`import { registerOrder } from './trx-other-libraries';`, `  await registerOrder(trx, id);`) },
     // Used by the function, ended here.
     {
       filename,
