@@ -9,7 +9,7 @@ import { libraries } from '../knowledge';
 import { callNameQuickly } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
-type Options = [];
+type Options = [{ cls?: boolean }];
 type MessageIds = 'outerClient' | 'outerClientInHelper' | 'outerTransaction' | 'useHandle';
 
 const cost =
@@ -33,10 +33,24 @@ export default createRule<Options, MessageIds>({
         '`{{call}}` opens a second transaction on `{{client}}` inside the one {{opener}} opened on line {{line}}: it holds a second connection while the first waits on it, and with a small pool the two deadlock. Do the work in the open transaction: {{advice}}.',
       useHandle: 'Run it through `{{handle}}`.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          cls: {
+            type: 'boolean',
+            description:
+              'The app turns on continuation-local storage for transactions (`Sequelize.useCLS(namespace)`) in a file the rule does not read: queries of a library that joins the open transaction through it are not reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ cls: false }],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ cls: false }],
+  create(context, [options]) {
+    const cls = options.cls === true;
     // Decorated methods and the user's helpers have no client to compare with: the library APIs only.
     const transactionOptions: TransactionOptions = { decorators: [], functions: [] };
     const openerNames = transactionOpenerNames(transactionOptions);
@@ -91,16 +105,16 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(tentative: TransactionScope): void {
-      let findings = outerWorkIn(context, tentative);
+      let findings = outerWorkIn(context, tentative, cls);
       // Work in functions of other files: read only for calls that do not hand the function the handle.
-      let helperFindings = helperWorkIn(context, tentative);
+      let helperFindings = helperWorkIn(context, tentative, cls);
       if (findings.length === 0 && helperFindings.length === 0) return;
       // Recognised from names alone: only now ask whether it really is a transaction (and whose).
       const scope = tentative.confirm ? tentative.confirm() : tentative;
       if (!scope) return;
       if (scope.library !== tentative.library || handleNameOf(scope) !== handleNameOf(tentative)) {
-        findings = outerWorkIn(context, scope);
-        helperFindings = helperWorkIn(context, scope);
+        findings = outerWorkIn(context, scope, cls);
+        helperFindings = helperWorkIn(context, scope, cls);
       }
       for (const finding of findings) report(scope, finding);
       for (const finding of helperFindings) reportHelper(scope, finding);

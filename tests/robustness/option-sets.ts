@@ -32,6 +32,7 @@ export const robustnessOptionSets: Readonly<Record<string, readonly (readonly un
       },
     ],
   ],
+  'no-outer-client-in-transaction': [[{ cls: true }]],
   'no-schema-sync': [[{ ignoreFiles: [] }], [{ ignoreFiles: ['**'] }]],
   'prefer-soft-delete': [[{ ignoreFiles: [] }]],
   'require-fk-index': [[{ ignore: ['audit_events', 'orders.customer_id', '*.tenant_id'] }]],

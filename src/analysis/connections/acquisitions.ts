@@ -2,6 +2,12 @@
  * Connections checked out of a pool: which calls check one out (from `connections.acquire` in
  * the knowledge), where the connection goes (a local binding, a callback parameter, or away from
  * the function), and which calls give it back. `./paths.ts` then asks whether every path does.
+ *
+ * Handed to a function: when the module engine reads it (same file or another) and it only runs
+ * queries with the connection (`../ownership.ts`), the connection has not left; a function that
+ * gives it back, keeps it, returns it or passes it on to something unreadable owns it now, as does
+ * any function that cannot be read. Another module is read only when the connection is handed to
+ * one of its functions and this function gives it back nowhere.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../../knowledge';
@@ -12,6 +18,7 @@ import { hasName } from '../../util/names';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { matchCallee, type CalleeCandidate, type Tier } from '../objects/call-sites';
 import { declarationOf } from '../objects/type-checker';
+import { handedOnlyForUse, type OwnerActs } from '../ownership';
 import type { AnyRuleContext } from '../per-file';
 import { anyOfWords } from '../text-screen';
 
@@ -37,6 +44,26 @@ const candidates: readonly CalleeCandidate<Entry>[] = libraries.flatMap((library
 export const acquireMethodNames: ReadonlySet<string> = new Set(
   candidates.flatMap((candidate) => ('method' in candidate.callee ? [candidate.callee.method].flat() : [])),
 );
+
+const releaseMethods = libraries.flatMap((library) => (library.connections?.acquire ?? []).flatMap((spec) => [spec.release.methods ?? []].flat()));
+const releasingFunctions = libraries.flatMap((library) => (library.connections?.acquire ?? []).flatMap((spec) => [spec.release.takingConnection ?? []].flat()));
+const ownerActsByOptions = new Map<string, OwnerActs>();
+
+/**
+ * What the owner of a connection does with it, for a function it is handed to: any library's release
+ * methods (`release()`, `done()`, `destroy()`), and the functions that give back the connection passed
+ * to them (`releaseConnection(conn)`, the user's `releaseFunctions`). A connection in an options object
+ * is handed on, not used.
+ */
+function connectionOwnerActs(releaseFunctions: readonly string[]): OwnerActs {
+  const key = releaseFunctions.join('\0');
+  let acts = ownerActsByOptions.get(key);
+  if (!acts) {
+    acts = { methods: new Set(releaseMethods), takingIt: new Set([...releasingFunctions, ...releaseFunctions]) };
+    ownerActsByOptions.set(key, acts);
+  }
+  return acts;
+}
 
 /** The libraries whose connections the engine follows (for a rule's docs). */
 /** The acquiring method names as one text screen (`src/analysis/text-screen.ts`). */
@@ -94,8 +121,19 @@ export function acquisitionOf(
     const declaration = declarationOf(context, unwrapExpression(call.callee));
     if (!hasName(spec.declaredIn, declaration?.container)) return undefined;
   }
-  const found = flowFor(spec);
-  return { call, library, spec, tier: match.tier, ...found };
+  const { handedTo, ...found } = flowFor(spec);
+  // Given back nowhere here, and handed to functions: moved, unless each is one the module engine reads that only uses it.
+  const movedAway =
+    found.movedAway ||
+    (found.releases.length === 0 &&
+      handedTo.some((handed) => !handedOnlyForUse(context, handed.call, handed.index, connectionOwnerActs(releaseFunctions))));
+  return { call, library, spec, tier: match.tier, ...found, movedAway };
+}
+
+/** A call the connection is handed to as argument `index` (not one that gives it back). */
+interface HandedTo {
+  readonly call: TSESTree.CallExpression;
+  readonly index: number;
 }
 
 interface Flow {
@@ -105,6 +143,8 @@ interface Flow {
   readonly errorParameter: TSESLint.Scope.Variable | undefined;
   readonly releases: readonly ReleaseSite[];
   readonly movedAway: boolean;
+  /** The calls it is handed to: `movedAway` is decided with them once the acquisition is confirmed. */
+  readonly handedTo: readonly HandedTo[];
 }
 
 function enclosingBody(node: TSESTree.Node): Body {
@@ -129,7 +169,7 @@ function isFunction(node: TSESTree.Node | undefined): node is FunctionLike {
   );
 }
 
-const moved = (body: Body): Flow => ({ body, heldFromStart: false, holder: undefined, errorParameter: undefined, releases: [], movedAway: true });
+const moved = (body: Body): Flow => ({ body, heldFromStart: false, holder: undefined, errorParameter: undefined, releases: [], movedAway: true, handedTo: [] });
 
 /** Where the connection `call` checks out goes, and where it comes back. */
 function followConnection(
@@ -172,7 +212,7 @@ function followConnection(
     if (!holder || holder.scope.variableScope.block !== body) return moved(body);
   } else if (parent?.type === AST_NODE_TYPES.ExpressionStatement) {
     // `await pool.connect();`: checked out and dropped on the floor.
-    return { body, heldFromStart: false, holder: undefined, errorParameter: undefined, releases: [], movedAway: false };
+    return { body, heldFromStart: false, holder: undefined, errorParameter: undefined, releases: [], movedAway: false, handedTo: [] };
   } else {
     // Returned, stored on `this` or an object, handed to a call, chained on: ownership moved.
     return moved(body);
@@ -183,16 +223,19 @@ function followConnection(
   return { body, heldFromStart: false, holder, errorParameter: undefined, ...collectUses(body, holder, undefined, spec, releaseFunctions) };
 }
 
-/** The release sites of the connection held in `holder` (or released through `releaseFunction`), and whether it leaves `body`. */
+/**
+ * The release sites of the connection held in `holder` (or released through `releaseFunction`), whether
+ * it leaves `body`, and the calls it is handed to (whose functions `acquisitionOf` may read).
+ */
 function collectUses(
   body: Body,
   holder: TSESLint.Scope.Variable | undefined,
   releaseFunction: TSESLint.Scope.Variable | undefined,
   spec: ConnectionAcquireSpec,
   releaseFunctions: readonly string[],
-): { releases: ReleaseSite[]; movedAway: boolean } {
+): { releases: ReleaseSite[]; movedAway: boolean; handedTo: HandedTo[] } {
   const releases: ReleaseSite[] = [];
-  let handedOn = false;
+  const handedTo: HandedTo[] = [];
   let movedAway = false;
   const addRelease = (releaseCall: TSESTree.CallExpression): void => {
     const site = releaseSiteOf(releaseCall, body);
@@ -216,7 +259,7 @@ function collectUses(
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
       const name = calleeName(parent);
       if (parent.arguments[0] === node && (hasName(spec.release.takingConnection, name) || hasName(releaseFunctions, name))) addRelease(parent);
-      else handedOn = true;
+      else handedTo.push({ call: parent, index: parent.arguments.indexOf(node as TSESTree.CallExpressionArgument) });
       continue;
     }
     if (isPlainRead(parent, node)) continue;
@@ -230,9 +273,7 @@ function collectUses(
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) addRelease(parent);
     else movedAway = true;
   }
-  // Handed to a function the rule cannot see, and never given back here: that function owns it now.
-  if (handedOn && releases.length === 0) movedAway = true;
-  return { releases, movedAway };
+  return { releases, movedAway, handedTo };
 }
 
 /**

@@ -10,7 +10,7 @@
  * Ownership: when the handle leaves the function (returned, stored, passed to a function), or an end call
  * sits in a nested function (a callback ends it), the function is not the one to end it: no answer.
  * Cross-file: a project function the handle is passed to is read through the module engine
- * (`handed-over.ts`): when it only runs queries with the handle, the handle has not left.
+ * (`../ownership.ts`): when it only runs queries with the handle, the handle has not left.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -23,7 +23,7 @@ import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
-import { handedOnlyForUse } from './handed-over';
+import { handedOnlyForUse, type OwnerActs } from '../ownership';
 import type { RegionScope } from './scopes';
 
 export type EndProblem =
@@ -50,6 +50,33 @@ const joinMethods = new Set(
     ...Object.keys(library.transactionWork?.models?.instanceMethods ?? {}),
   ]),
 );
+
+/**
+ * What the owner of a transaction does with it, for a function the handle is handed to: every region's
+ * `end`, `rollback` and `release` of any library, and `COMMIT`/`ROLLBACK` sent as SQL. A handle in a
+ * call's options (`{ transaction: t }`), or handed to a library's join (`Order.query(trx)`), runs that query
+ * in the transaction.
+ */
+const transactionOwnerActs: OwnerActs = {
+  methods: new Set(
+    libraries.flatMap((library) =>
+      (library.transactions ?? []).flatMap((spec) => (spec.kind === 'region' ? [...spec.end, ...spec.rollback, ...(spec.release ?? [])] : [])),
+    ),
+  ),
+  statements: /^\s*(COMMIT|ROLLBACK|END|ABORT)\b/i,
+  usedInOptions: true,
+  // The joins that take the handle itself as an argument; Sequelize's take it inside their options (above).
+  joins: new Map(
+    libraries.flatMap((library) => {
+      const work = library.transactionWork;
+      const models = work?.models?.joinsBy === 'argument' ? { ...work.models.methods, ...work.models.instanceMethods } : {};
+      return [
+        ...(work?.joinMethods ?? []).map((name): [string, readonly number[]] => [name, [0]]),
+        ...Object.entries(models).map(([name, at]): [string, readonly number[]] => [name, [at].flat()]),
+      ];
+    }),
+  ),
+};
 
 function compact(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
@@ -225,7 +252,7 @@ class EndCheck {
         case AST_NODE_TYPES.NewExpression:
           if (parent.arguments.includes(value as TSESTree.CallExpressionArgument) && !joinMethods.has(calleeName(parent) ?? '')) {
             // A project function the module engine reads, that only runs queries with it: still ours to end.
-            if (parent.type === AST_NODE_TYPES.CallExpression && handedOnlyForUse(this.context, parent, parent.arguments.indexOf(value as TSESTree.CallExpressionArgument))) break;
+            if (parent.type === AST_NODE_TYPES.CallExpression && handedOnlyForUse(this.context, parent, parent.arguments.indexOf(value as TSESTree.CallExpressionArgument), transactionOwnerActs)) break;
             return true;
           }
           break;

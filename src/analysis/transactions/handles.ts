@@ -20,6 +20,7 @@ import type { LibraryKnowledge } from '../../knowledge/types';
 import type { ArgumentPositions, TransactionWorkSpec } from '../../knowledge/types-transaction-work';
 import { childNodes, staticKeyName, unwrapExpression, outermostWrapper } from '../../util/ast';
 import { nameList } from '../../util/names';
+import { getLinks } from '../modules/link';
 import { getLibraryIndex } from '../objects/imports';
 import { declarationOf, typeDeclarationSite } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
@@ -648,14 +649,26 @@ function joinsImplicitly(context: AnyRuleContext, work: TransactionWorkSpec | un
   return names.some((name) => text.includes(`.${name}(`));
 }
 
+/**
+ * Whether the module that creates the transaction's client turns implicit joining on: `Sequelize.useCLS(ns)`
+ * is called where the app makes its Sequelize (`export const sequelize = new Sequelize(…)` in `./db`), the
+ * way Sequelize's docs show it. Read only for a library that can join implicitly, and only that one module.
+ */
+function clientModuleJoinsImplicitly(context: AnyRuleContext, receiver: TSESTree.Node | undefined, work: TransactionWorkSpec | undefined): boolean {
+  const names = work ? (work.implicitJoin ?? []) : anyWork.implicitJoin;
+  if (names.length === 0 || receiver?.type !== AST_NODE_TYPES.Identifier) return false;
+  const value = getLinks(context)?.valueOf(receiver, 0);
+  return value !== undefined && value.context.sourceCode.ast !== context.sourceCode.ast && joinsImplicitly(value.context, work);
+}
+
 // --------------------------------------------------------------------------------------------- entry
 
 /**
  * The database work in `scope` that runs outside it. `scope` must be confirmed (not tentative). Scopes
  * without a library (decorators, the user's helpers) have no client to compare with: nothing is answered.
  */
-export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope): readonly OuterWork[] {
-  const client = scopeClient(context, scope);
+export function outerWorkIn(context: AnyRuleContext, scope: TransactionScope, implicitJoin = false): readonly OuterWork[] {
+  const client = scopeClient(context, scope, implicitJoin);
   if (!client) return [];
   const reading = new ScopeReading(context, scope, client.receiver, client.known);
   reading.walk();
@@ -675,7 +688,7 @@ export interface ScopeClient {
  * (`outer-helpers.ts`): undefined when the scope has no client to compare with, is a savepoint, runs
  * synchronously on one connection, does not look like a database's, or joins queries implicitly.
  */
-export function scopeClient(context: AnyRuleContext, scope: TransactionScope): ScopeClient | undefined {
+export function scopeClient(context: AnyRuleContext, scope: TransactionScope, implicitJoin = false): ScopeClient | undefined {
   if (!scope.library) return undefined;
   const receiver = openerReceiver(scope.opener);
   // A transaction opened on another transaction's handle (a savepoint) has that handle as its client: not ours to judge.
@@ -685,8 +698,11 @@ export function scopeClient(context: AnyRuleContext, scope: TransactionScope): S
   if (scope.kind === 'function' && !scope.body.async && !returnsWork(scope.body)) return undefined;
   const known = knownLibrary(context, scope, receiver);
   if (!known && !looksLikeDatabaseTransaction(scope)) return undefined;
-  if (joinsImplicitly(context, known?.transactionWork)) return undefined;
-  return { receiver, known, library: known ?? scope.library };
+  const library = known ?? scope.library;
+  // The team says the app turns implicit joining on somewhere the rule does not read (the `cls` option).
+  if (implicitJoin && (library.transactionWork?.implicitJoin?.length ?? 0) > 0) return undefined;
+  if (joinsImplicitly(context, known?.transactionWork) || clientModuleJoinsImplicitly(context, receiver, known?.transactionWork)) return undefined;
+  return { receiver, known, library };
 }
 
 /** Whether a call anywhere in the file makes the library's queries join the open transaction on their own (`Sequelize.useCLS()`). */

@@ -81,12 +81,12 @@ function readScope(context: AnyRuleContext, scope: TransactionScope): { calls: T
 }
 
 /** The work calls in `scope` run outside it through functions of other files. `scope` must be confirmed. */
-export function helperWorkIn(context: AnyRuleContext, scope: TransactionScope): readonly HelperOuterWork[] {
+export function helperWorkIn(context: AnyRuleContext, scope: TransactionScope, implicitJoin = false): readonly HelperOuterWork[] {
   const links = getLinks(context);
   if (!links) return [];
   const { calls, declarators } = readScope(context, scope);
   if (calls.length === 0) return [];
-  const client = scopeClient(context, scope);
+  const client = scopeClient(context, scope, implicitJoin);
   if (!client) return [];
   const sourceCode = context.sourceCode;
 

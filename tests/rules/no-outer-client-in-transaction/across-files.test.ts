@@ -20,6 +20,7 @@ interface Expected {
   readonly path: string;
   readonly line: number;
   readonly handle?: string;
+  readonly opener?: string;
 }
 
 function helper(line: number, column: number, expected: Expected) {
@@ -33,7 +34,7 @@ function helper(line: number, column: number, expected: Expected) {
       verb: expected.verb,
       client: expected.client,
       path: expected.path,
-      opener: '`prisma.$transaction()`',
+      opener: expected.opener ?? '`prisma.$transaction()`',
       line: expected.line,
       cost,
       handle: `\`${expected.handle ?? 'tx'}\``,
@@ -45,6 +46,14 @@ function helper(line: number, column: number, expected: Expected) {
 const inside = (imports: string, body: string) =>
   `${imports}\nexport async function place(id: number) {\n  await prisma.$transaction(async (tx) => {\n    await tx.order.update({ where: { id }, data: { paid: true } });\n${body}\n  });\n}\n`;
 const withPrisma = (imports: string) => `import { prisma } from '../lib/db';\n${imports}`;
+
+/** A NestJS service paying an order in a TypeORM transaction: the opener is on line 9 and `body` starts on line 11. */
+const nestService = (body: string) =>
+  `import { Injectable } from '@nestjs/common';\nimport { DataSource } from 'typeorm';\nimport { AuditService } from './audit.service';\n\n@Injectable()\nexport class OrderService {\n  constructor(private readonly dataSource: DataSource, private readonly audit: AuditService) {}\n  async pay(id: number) {\n    await this.dataSource.transaction(async (manager) => {\n      await manager.update('orders', { id }, { paid: true });\n${body}\n    });\n  }\n}\n`;
+
+/** A Sequelize transaction on the client of `clientModule`: the opener is on line 4 and `body` starts on line 6. */
+const sequelizeTx = (clientModule: string, imports: string, body: string) =>
+  `import { sequelize } from '${clientModule}';\n${imports}\nexport async function pay(id: number) {\n  await sequelize.transaction(async (t) => {\n    await sequelize.query('UPDATE orders SET paid = true WHERE id = ?', { replacements: [id], transaction: t });\n${body}\n  });\n}\n`;
 
 runRuleTests('no-outer-client-in-transaction: across files', rule, {
   valid: [
@@ -68,6 +77,20 @@ runRuleTests('no-outer-client-in-transaction: across files', rule, {
     {
       filename,
       code: `import { prisma } from '../lib/db';\nimport { createAuditEntry } from './audit';\nexport async function f() {\n  await prisma.$transaction(async (tx) => tx.order.create({ data: {} }));\n  await createAuditEntry({ action: 'x' });\n}\n`,
+    },
+    // NestJS: the injected service is handed the transaction's entity manager.
+    { filename, code: nestService(`      await this.audit.recordWith(manager, 'paid');`) },
+    // Sequelize: the model helper is handed the transaction and passes it in its options.
+    { filename, code: sequelizeTx('./models', `import { logPaidIn } from './sequelize-audit';`, `    await logPaidIn(t, id);`) },
+    // Sequelize with CLS turned on in a third file, the one that creates the transaction's client: the helper's
+    // model joins the open transaction on its own.
+    { filename, code: sequelizeTx('./cls-db', `import { logPayment } from './cls-audit';`, `    await logPayment(id);`) },
+    // CLS turned on in a file the rule does not read (a bootstrap file): the team says so with the \`cls\` option,
+    // for the helper's model and for a model called in the transaction itself.
+    {
+      filename,
+      code: sequelizeTx('./models', `import { AuditEntry } from './models';\nimport { logPaid } from './sequelize-audit';`, `    await logPaid(id);\n    await AuditEntry.create({ orderId: id });`),
+      options: [{ cls: true }],
     },
     // The team turned cross-file reach off.
     {
@@ -109,6 +132,47 @@ runRuleTests('no-outer-client-in-transaction: across files', rule, {
       filename,
       code: inside(withPrisma(`import { archiveOrder } from './legacy';`), `    await archiveOrder(id);`),
       errors: [helper(6, 11, { call: 'archiveOrder()', file: './legacy.js', verb: 'writes', client: 'prisma', path: '`prisma.order.update()`', line: 4 })],
+    },
+    {
+      // NestJS: a service of another file writes through its injected repository, on a connection of its own.
+      filename,
+      code: nestService(`      await this.audit.record('paid');`),
+      errors: [
+        helper(11, 13, {
+          call: 'this.audit.record()',
+          file: './audit.service.ts',
+          verb: 'writes',
+          client: 'this.auditRepo',
+          path: '`this.auditRepo.save()`',
+          line: 9,
+          handle: 'manager',
+          opener: '`this.dataSource.transaction()`',
+        }),
+      ],
+    },
+    {
+      // Sequelize: a helper writes a model imported from a models file without \`{ transaction: t }\`.
+      filename,
+      code: sequelizeTx('./models', `import { logPaid } from './sequelize-audit';`, `    await logPaid(id);`),
+      errors: [
+        helper(6, 11, {
+          call: 'logPaid()',
+          file: './sequelize-audit.ts',
+          verb: 'writes',
+          client: 'AuditEntry',
+          path: '`AuditEntry.create()`',
+          line: 4,
+          handle: 't',
+          opener: '`sequelize.transaction()`',
+        }),
+      ],
+    },
+    {
+      // The \`cls\` option is about libraries that join through CLS: Prisma's helper is still reported.
+      filename,
+      code: inside(withPrisma(`import { createAuditEntry } from './audit';`), `    await createAuditEntry({ action: 'paid' });`),
+      options: [{ cls: true }],
+      errors: [helper(6, 11, { call: 'createAuditEntry()', file: './audit.ts', verb: 'writes', client: 'prisma', path: '`prisma.auditLog.create()`', line: 4 })],
     },
     {
       // JavaScript calling a CommonJS helper, with require (also through espree; the project service does not lint .js here).

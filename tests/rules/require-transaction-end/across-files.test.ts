@@ -25,6 +25,10 @@ runRuleTests('require-transaction-end: across files', rule, {
       code: opened(`import { insertOrder } from './trx-helpers';`, `  await insertOrder(trx, id);`),
       settings: { dbconventions: { followModules: false } },
     },
+    // The function hands it to a package's function, which cannot be read: that one may own it.
+    { filename, code: opened(`import { publishOrder } from './trx-other-libraries';`, `  await publishOrder(trx, id);`) },
+    // The same through a package method named like a model method (\`UnitOfWork.create(trx)\`): not a join.
+    { filename, code: opened(`import { registerOrder } from './trx-other-libraries';`, `  await registerOrder(trx, id);`) },
     // Used by the function, ended here.
     {
       filename,
@@ -42,6 +46,18 @@ runRuleTests('require-transaction-end: across files', rule, {
       // Two hops, through a tsconfig alias.
       filename,
       code: opened(`import { insertOrderAndLines } from '@app/tx/trx-helpers';`, `  await insertOrderAndLines(trx, id);`),
+      errors: [{ messageId: 'noCommit', line: 4, column: 21 }],
+    },
+    {
+      // The function runs its query through another library on the handle (Objection's \`Order.query(trx)\`, a join, not a hand-off).
+      filename,
+      code: opened(`import { insertOrderModel } from './trx-other-libraries';`, `  await insertOrderModel(trx, id);`),
+      errors: [{ messageId: 'noCommit', line: 4, column: 21 }],
+    },
+    {
+      // The function also writes to another database, on a client of its own: the handle is still only used.
+      filename,
+      code: opened(`import { insertAndTrack } from './trx-other-libraries';`, `  await insertAndTrack(trx, id);`),
       errors: [{ messageId: 'noCommit', line: 4, column: 21 }],
     },
     {
