@@ -36,7 +36,16 @@ export type Value =
   /** A whole module: `import * as repo`, `require('./repo')` of an ES module. */
   | { readonly kind: 'namespace'; readonly context: ModuleContext }
   /** Any other value, where it is written (`export const db = knex(config)`): for the import engine. */
-  | { readonly kind: 'expression'; readonly context: ModuleContext; readonly node: TSESTree.Node };
+  | { readonly kind: 'expression'; readonly context: ModuleContext; readonly node: TSESTree.Node }
+  /**
+   * A name a package exports, reached through the project (`export { ManyToOne } from 'typeorm'`,
+   * `export * from 'knex'`, `module.exports = { knex: require('knex') }`): for the import engine,
+   * which knows what the package's names are. `name` is the export path in the package (`default`
+   * for its default export or `module.exports`, `*` for the whole module); `modules` are the
+   * packages that may export it, in order (several `export *` of packages). `node` is where the
+   * project names it.
+   */
+  | { readonly kind: 'library'; readonly context: ModuleContext; readonly node: TSESTree.Node; readonly modules: readonly string[]; readonly name: string };
 
 /** How a message names another file: relative to the linted file's folder, as an import would (`../lib/db.ts`). */
 export function describeFile(context: AnyRuleContext, file: string): string {
@@ -160,13 +169,24 @@ export class Links {
    * whose text never writes it, nor re-exports another module wholesale, is left unparsed.
    */
   moduleAt(specifier: string, mentions?: string): ModuleContext | undefined {
-    const filename = this.path;
-    let file = this.resolved.get(specifier);
-    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(filename, specifier, this.root) ?? null));
+    const file = this.projectFile(specifier);
     if (!file) return undefined;
     const loaded = loadModule(this.context, file, sessionFor(this.context), mentions);
     if (loaded) modulePrograms.add(loaded.sourceCode.ast);
     return loaded;
+  }
+
+  /** The project file `specifier` names; null for packages (and for files that do not exist or lie outside the project). */
+  private projectFile(specifier: string): string | null {
+    let file = this.resolved.get(specifier);
+    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(this.path, specifier, this.root) ?? null));
+    return file;
+  }
+
+  /** A name of a package, when `specifier` is one (not a relative path or a file of the project). */
+  private libraryValue(specifier: string, name: string, node: TSESTree.Node): Value | undefined {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier) || this.projectFile(specifier)) return undefined;
+    return { kind: 'library', context: this.context, node, modules: [specifier], name };
   }
 
   /** A module of the project by its path (a declaration the type checker found); undefined outside the project or when it does not parse. */
@@ -236,7 +256,7 @@ export class Links {
       }
       case AST_NODE_TYPES.CallExpression: {
         const required = requiredModule(this.sourceCode, node);
-        if (required !== undefined) return this.requireValue(required, depth);
+        if (required !== undefined) return this.requireValue(required, node, depth);
         return { kind: 'expression', context: this.context, node };
       }
       case AST_NODE_TYPES.MemberExpression: {
@@ -250,9 +270,9 @@ export class Links {
   }
 
   /** `require('./x')`: `module.exports` when the module sets it, else the module's exports. */
-  private requireValue(specifier: string, depth: number): Value | undefined {
+  private requireValue(specifier: string, node: TSESTree.Node, depth: number): Value | undefined {
     const target = this.moduleAt(specifier);
-    if (!target) return undefined;
+    if (!target) return this.libraryValue(specifier, 'default', node);
     const links = getLinks(target);
     return links?.commonJsExports(depth + 1) ?? { kind: 'namespace', context: target };
   }
@@ -265,11 +285,13 @@ export class Links {
       case 'ImportBinding': {
         const declaration = definition.parent;
         if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
-        const target = this.moduleAt(declaration.source.value);
-        if (!target) return undefined;
         const specifier = definition.node;
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'namespace', context: target };
-        const name = specifier.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(specifier.imported) : 'default';
+        const name =
+          specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : specifier.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(specifier.imported) : 'default';
+        const target = this.moduleAt(declaration.source.value);
+        // A package's name (`import { DataSource } from 'typeorm'; export { DataSource }`): the import engine knows it.
+        if (!target) return this.libraryValue(declaration.source.value, name, specifier);
+        if (name === '*') return { kind: 'namespace', context: target };
         return getLinks(target)?.exportValue(name, depth + 1);
       }
       case 'FunctionName':
@@ -373,6 +395,10 @@ export class Links {
         }
         return undefined;
       }
+      case 'library':
+        // A package's namespace, or a name under one of its exports (`Prisma.raw`); under its
+        // default export (`require('knex').knex`) the package's own named exports, as the import engine maps them.
+        return { ...value, name: value.name === '*' || value.name === 'default' ? name : `${value.name}.${name}` };
       case 'class':
       case 'instance': {
         const isStatic = value.kind === 'class';
@@ -414,7 +440,7 @@ export class Links {
   }
 
   private findExport(name: string, depth: number): Value | undefined {
-    const starTargets: string[] = [];
+    const starTargets: TSESTree.ExportAllDeclaration[] = [];
     for (const statement of this.sourceCode.ast.body) {
       switch (statement.type) {
         case AST_NODE_TYPES.ExportNamedDeclaration: {
@@ -437,7 +463,8 @@ export class Links {
             const local = exportedName(specifier.local);
             if (statement.source) {
               const target = this.moduleAt(statement.source.value);
-              return target && getLinks(target)?.exportValue(local, depth + 1);
+              if (!target) return this.libraryValue(statement.source.value, local, specifier);
+              return getLinks(target)?.exportValue(local, depth + 1);
             }
             return specifier.local.type === AST_NODE_TYPES.Identifier ? this.valueOf(specifier.local, depth + 1) : undefined;
           }
@@ -450,10 +477,10 @@ export class Links {
           if (statement.exported) {
             if (exportedName(statement.exported) === name) {
               const target = this.moduleAt(statement.source.value);
-              return target && { kind: 'namespace', context: target };
+              return target ? { kind: 'namespace', context: target } : this.libraryValue(statement.source.value, '*', statement);
             }
           } else if (name !== 'default') {
-            starTargets.push(statement.source.value);
+            starTargets.push(statement);
           }
           break;
         case AST_NODE_TYPES.ExpressionStatement: {
@@ -468,12 +495,16 @@ export class Links {
     }
     const commonJs = this.commonJsExports(depth);
     if (commonJs) return name === 'default' ? commonJs : this.member(commonJs, name, depth + 1);
-    for (const specifier of starTargets) {
-      const target = this.moduleAt(specifier, name);
+    // `export * from 'knex'`: the packages' names, after the project's own modules.
+    const packages: TSESTree.ExportAllDeclaration[] = [];
+    for (const star of starTargets) {
+      const target = this.moduleAt(star.source.value, name);
       const found = target && getLinks(target)?.exportValue(name, depth + 1);
       if (found) return found;
+      if (!target && this.libraryValue(star.source.value, name, star)) packages.push(star);
     }
-    return undefined;
+    const [first] = packages;
+    return first && { kind: 'library', context: this.context, node: first, modules: packages.map((star) => star.source.value), name };
   }
 
   /** Typed mode: the checker's declaration of the callee, when it is a function of a project file. */

@@ -214,6 +214,8 @@ class Index implements LibraryIndex {
       }
       case AST_NODE_TYPES.CallExpression:
         return this.resolveCall(node);
+      case AST_NODE_TYPES.NewExpression:
+        return this.exportFactory(node);
       case AST_NODE_TYPES.LogicalExpression:
         // `globalThis.prisma ?? new PrismaClient()`: the memoised singleton is the library's object.
         return node.operator === '&&' ? undefined : (this.originOf(node.right) ?? this.originOf(node.left));
@@ -233,9 +235,29 @@ class Index implements LibraryIndex {
       return undefined;
     }
     const value = this.links.valueOf(node, 0);
+    // A package's name another module passes on: `export { ManyToOne } from 'typeorm'`, `export * from 'knex'`.
+    // (This file's own imports of packages are the tracker's: what it did not record is no library's.)
+    if (value?.kind === 'library') {
+      return value.context.sourceCode.ast === this.sourceCode.ast ? undefined : libraryExport(traceMapFor(value.context), value.modules, value.name);
+    }
     // Another node's answer (in another module, or a class field of this file: `Job.queue`).
     if (value?.kind !== 'expression' || value.node === node) return undefined;
     return getLibraryIndex(value.context).originOf(value.node);
+  }
+
+  /**
+   * `knex(config)`, `new DataSource(…)` of an export the tracker did not see (it came through a
+   * project barrel): the object the library's factory makes. The tracker's own calls are answered in `record`.
+   */
+  private exportFactory(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
+    if (!this.links || this.calls.has(call)) return undefined;
+    const called = this.originOf(call.callee);
+    if (called?.kind !== 'export') return undefined;
+    const via = call.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    const factory = called.library.factories?.find(
+      (f: FactorySpec) => 'export' in f && f.via === via && normalise(called.library, f.export) === called.name,
+    );
+    return factory ? { library: called.library, name: factory.creates, kind: 'instance' } : undefined;
   }
 
   private resolveCall(call: TSESTree.CallExpression): Origin | undefined {
@@ -259,6 +281,7 @@ class Index implements LibraryIndex {
       return undefined;
     }
     const called = this.originOf(callee);
+    if (called?.kind === 'export') return this.exportFactory(call);
     if (called?.kind !== 'instance') return undefined;
     const factory = called.library.factories?.find(
       (f) => 'instanceOf' in f && 'via' in f && hasName(f.instanceOf, called.name),
@@ -505,6 +528,23 @@ function scan(context: AnyRuleContext): LibraryIndex {
     if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) index.recordImportEquals(declaration, tracker, traceMap);
   }
   return index;
+}
+
+/**
+ * What a package's name is, by the trace map: `name` is an export path (`ManyToOne`, `Prisma.raw`;
+ * `default` for the default export or `module.exports`, as the tracker's legacy mode maps it to the
+ * module itself). The first of `modules` that knows it answers.
+ */
+function libraryExport(traceMap: TraceMap, modules: readonly string[], name: string): Origin | undefined {
+  if (name === '*') return undefined;
+  const segments = name === 'default' ? [] : name.replace(/^default\./, '').split('.');
+  for (const moduleName of modules) {
+    let element: TraceMapElement | undefined = traceMap[moduleName];
+    for (const segment of segments) element = element && Object.hasOwn(element, segment) ? element[segment] : undefined;
+    const info = element && (element as Record<symbol, TraceInfo | undefined>)[READ];
+    if (info) return { library: info.library, name: normalise(info.library, info.exportPath), kind: 'export' };
+  }
+  return undefined;
 }
 
 const databaseLibraries = new Set<LibraryKnowledge>(libraries);
