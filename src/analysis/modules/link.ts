@@ -17,7 +17,7 @@ import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { staticKeyName, unwrapExpression } from '../../util/ast';
-import { projectDeclarationRange } from '../objects/type-checker';
+import { implementingClassSite, projectDeclarationRange } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { followModulesSetting } from '../settings';
 import { loadModule, type ModuleContext } from './load';
@@ -511,13 +511,38 @@ export class Links {
   private typedFunction(callee: TSESTree.Node): Value | undefined {
     const site = projectDeclarationRange(this.context, callee);
     if (!site || !isProjectFile(site.fileName, this.root)) return undefined;
-    const own = this.path === path.resolve(site.fileName);
-    const target = own ? this.context : loadModule(this.context, site.fileName, sessionFor(this.context));
+    const target = this.moduleFile(site.fileName);
     if (!target) return undefined;
-    if (!own) modulePrograms.add(target.sourceCode.ast);
     const fn = functionAt(target.sourceCode.ast, site.start);
-    return fn && { kind: 'function', context: target, node: fn };
+    if (fn) return { kind: 'function', context: target, node: fn };
+    // A method of a project interface (`users: IUserRepository`): the one class that implements it.
+    const implementation = implementingClassSite(this.context, callee);
+    const module = implementation && this.moduleFile(implementation.fileName);
+    const owner = module && classAt(module.sourceCode.ast, implementation.start);
+    const method = owner && getLinks(module)?.member({ kind: 'instance', context: module, node: owner }, implementation.method, 0);
+    return method?.kind === 'function' ? method : undefined;
   }
+}
+
+/** The class declared with its name at `start`. */
+function classAt(program: TSESTree.Program, start: number): ClassNode | undefined {
+  let found: ClassNode | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || node.range[0] > start || node.range[1] <= start) return;
+    if (isClass(node) && node.id?.range[0] === start) {
+      found = node;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  return found;
 }
 
 /** The function declared with its name at `start`: a function declaration, a method, or a variable or field holding a function. */
