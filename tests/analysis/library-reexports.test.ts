@@ -105,3 +105,45 @@ Nothing;
     expect(origins(`import { ManyToOne } from './orm';\nManyToOne;`, { dbconventions: { followModules: false } })).toEqual([]);
   });
 });
+
+describe('NestJS providers by string token', () => {
+  const service = (imports: string, parameters: string) => `
+import { Inject, Injectable } from '@nestjs/common';
+${imports}
+@Injectable()
+export class Service {
+  constructor(${parameters}) {}
+  run() {
+    return this.db;
+  }
+}`;
+  const member = (seen: string[]) => seen.filter((entry) => entry.startsWith('this.db@'));
+
+  it('is what the one provider of the token makes, the token a string or a const of one', () => {
+    expect(member(origins(service(`import { KNEX } from './database.providers';`, '@Inject(KNEX) private readonly db: any')))).toEqual(['this.db@8 knex:Knex:instance']);
+    expect(member(origins(service(`import './database.providers';`, "@Inject('KNEX') private readonly db")))).toEqual(['this.db@8 knex:Knex:instance']);
+    // `return dataSource.initialize()`: the data source itself.
+    expect(member(origins(service(`import { KNEX } from './database.providers';`, "@Inject('DATA_SOURCE') private readonly db: unknown")))).toEqual([
+      'this.db@8 typeorm:DataSource:instance',
+    ]);
+  });
+
+  it('is the annotated library type whatever the token, as without Nest (a class token is its own annotation)', () => {
+    expect(member(origins(service(`import { Knex } from 'knex';`, "@Inject('ANY') private readonly db: Knex")))).toEqual(['this.db@8 knex:Knex:instance']);
+    expect(member(origins(service(`import { DataSource } from 'typeorm';`, '@Inject(DataSource) private readonly db: DataSource')))).toEqual([
+      'this.db@8 typeorm:DataSource:instance',
+    ]);
+  });
+
+  it('is nothing when the factory makes no library object, the token has two providers, no provider is found, or Inject is not Nest\'s', () => {
+    expect(member(origins(service(`import { KNEX } from './database.providers';`, "@Inject('SETTINGS') private readonly db: any")))).toEqual([]);
+    expect(member(origins(service(`import { cacheProviders } from './cache.providers';`, "@Inject('CACHE') private readonly db: any")))).toEqual([]);
+    expect(member(origins(service(`import { KNEX } from './database.providers';`, "@Inject('MISSING') private readonly db: any")))).toEqual([]);
+    // The provider's module is not among the file's imports: not looked for.
+    expect(member(origins(service('', "@Inject('KNEX') private readonly db: any")))).toEqual([]);
+    expect(
+      member(origins(service(`import { KNEX } from './database.providers';`, '@Inject(KNEX) private readonly db: any').replace("from '@nestjs/common'", "from './decorators'"))),
+    ).toEqual([]);
+  });
+});
+

@@ -5,18 +5,21 @@
  * aliases, barrels and re-exports (`export * from`, `export { x as y } from`), CommonJS
  * (`module.exports = …`, `exports.x = …`, `export =`), classes (constructed with `new`, static
  * methods, fields and constructor parameters typed with a project class as NestJS injects them,
- * methods inherited from a project base class), and constant objects of functions. In typed mode
- * the checker's declaration is used where the syntax gives no answer (aliases the syntax cannot
- * follow, interfaces, inferred types).
+ * methods inherited from a project base class), and constant objects of functions. A package's
+ * names passed on by a project module (`export * from 'knex'`) are answered as such, for the import
+ * engine to name. In typed mode the checker's declaration is used where the syntax gives no answer
+ * (aliases the syntax cannot follow, inferred types), and a method of a project interface is the
+ * one concrete class's that implements it. NestJS custom providers are found by their string token
+ * in the modules a file's imports reach.
  *
  * The same code answers for the linted file and for the modules it reaches, so a summary of a
  * module follows that module's own imports: A calls B calls C. Every step is bounded; anything
- * dynamic (`import()`, a computed `require`, DI by string token) is not followed.
+ * dynamic (`import()`, a computed `require`) is not followed.
  */
 import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
-import { staticKeyName, unwrapExpression } from '../../util/ast';
+import { childNodes, staticKeyName, unwrapExpression } from '../../util/ast';
 import { implementingClassSite, projectDeclarationRange } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { followModulesSetting } from '../settings';
@@ -62,6 +65,8 @@ export interface CalledFunction {
 }
 
 const MAX_HOPS = 8;
+/** How many modules a search for a NestJS provider reads, at most. */
+const MAX_PROVIDER_MODULES = 24;
 
 // ------------------------------------------------------------------------------------------ sessions
 
@@ -507,6 +512,34 @@ export class Links {
     return first && { kind: 'library', context: this.context, node: first, modules: packages.map((star) => star.source.value), name };
   }
 
+  /**
+   * NestJS: what the one custom provider of a string token gives (`{ provide: 'DB', useFactory: () =>
+   * knex(config) }`): the factory's returned expression or the `useValue`, where it is written. Looked
+   * for in this module, the project modules it imports, and those modules' imports that write the token:
+   * a provider declared anywhere else is not found. Two providers of the token found, or a factory with
+   * several returns, and there is no answer.
+   */
+  providedValue(token: string): Value | undefined {
+    const providers: (Value | undefined)[] = [];
+    const visited = new Set<TSESTree.Program>();
+    const search = (module: ModuleContext, hops: number): void => {
+      const program = module.sourceCode.ast;
+      if (visited.has(program) || visited.size >= MAX_PROVIDER_MODULES) return;
+      visited.add(program);
+      if (module.sourceCode.text.includes(token)) collectProviders(module, program, token, providers);
+      const links = hops > 0 ? getLinks(module) : undefined;
+      if (!links) return;
+      for (const statement of program.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+        // The last hop reads only the modules whose text writes the token.
+        const target = links.moduleAt(statement.source.value, hops === 1 ? token : undefined);
+        if (target) search(target, hops - 1);
+      }
+    };
+    search(this.context, 2);
+    return providers.length === 1 ? providers[0] : undefined;
+  }
+
   /** Typed mode: the checker's declaration of the callee, when it is a function of a project file. */
   private typedFunction(callee: TSESTree.Node): Value | undefined {
     const site = projectDeclarationRange(this.context, callee);
@@ -522,6 +555,59 @@ export class Links {
     const method = owner && getLinks(module)?.member({ kind: 'instance', context: module, node: owner }, implementation.method, 0);
     return method?.kind === 'function' ? method : undefined;
   }
+}
+
+/** `{ provide: token, useFactory | useValue }` objects of a module: what each gives (undefined where it cannot be told). */
+function collectProviders(module: ModuleContext, program: TSESTree.Program, token: string, found: (Value | undefined)[]): void {
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      const provide = propertyOf(node, 'provide');
+      if (provide && tokenText(module, provide) === token) {
+        found.push(providerProduct(module, node));
+        return;
+      }
+    }
+    for (const [, child] of childNodes(node)) visit(child);
+  };
+  visit(program);
+}
+
+function propertyOf(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  const property = object.properties.find(
+    (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && staticKeyName(candidate) === name,
+  );
+  return property?.value;
+}
+
+/** A token's text: a string literal, or a `const` of one in the same module. */
+function tokenText(module: ModuleContext, node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string' ? expression.value : undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(module.sourceCode.getScope(expression), expression);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+  const init = unwrapExpression(definition.node.init);
+  return init.type === AST_NODE_TYPES.Literal && typeof init.value === 'string' ? init.value : undefined;
+}
+
+/** `useValue: db`, or what `useFactory` returns (its one `return`, or its expression body). */
+function providerProduct(module: ModuleContext, provider: TSESTree.ObjectExpression): Value | undefined {
+  const value = propertyOf(provider, 'useValue');
+  if (value) return { kind: 'expression', context: module, node: value };
+  const factory = propertyOf(provider, 'useFactory');
+  const fn = factory && unwrapExpression(factory);
+  if (!isFunction(fn)) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { kind: 'expression', context: module, node: fn.body };
+  const returns: TSESTree.ReturnStatement[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
+    if (isFunction(node) || isClass(node)) return;
+    for (const [, child] of childNodes(node)) visit(child);
+  };
+  for (const statement of fn.body.body) visit(statement);
+  const [only] = returns;
+  return returns.length === 1 && only?.argument ? { kind: 'expression', context: module, node: only.argument } : undefined;
 }
 
 /** The class declared with its name at `start`. */

@@ -5,8 +5,10 @@
  * The scan is ESLint's own `ReferenceTracker` (ESM imports of every shape, `require` plain and
  * destructured, namespace and member access), extended with what it lacks:
  * `import x = require()`, objects made by a library factory (`const ds = new DataSource()`),
- * values annotated with a library class (`constructor(private ds: DataSource)`), and user
- * classes that extend a library class (`class User extends Model`).
+ * values annotated with a library class (`constructor(private ds: DataSource)`), user
+ * classes that extend a library class (`class User extends Model`), and, through the module
+ * engine, what other modules of the project export or pass on (`export const db = knex()`,
+ * `export * from 'knex'`) and what a NestJS provider injected by string token makes.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -198,7 +200,8 @@ class Index implements LibraryIndex {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) {
           const name = staticKeyName(node);
           const body = enclosingClassBody(node);
-          return name !== undefined && body ? this.members.get(body)?.get(name) : undefined;
+          if (name === undefined || !body) return undefined;
+          return this.members.get(body)?.get(name) ?? this.injected(body, name);
         }
         const receiver = this.originOf(node.object);
         const property = staticKeyName(node);
@@ -258,6 +261,31 @@ class Index implements LibraryIndex {
       (f: FactorySpec) => 'export' in f && f.via === via && normalise(called.library, f.export) === called.name,
     );
     return factory ? { library: called.library, name: factory.creates, kind: 'instance' } : undefined;
+  }
+
+  /**
+   * NestJS: a field injected by a string token (`@Inject('DB') private readonly db`, no library type
+   * written) is what the one provider of that token makes, when the module engine finds it
+   * (`{ provide: 'DB', useFactory: () => knex(config) }`). Only objects a library made count.
+   */
+  private injected(body: TSESTree.ClassBody, name: string): Origin | undefined {
+    const token = injectionToken(body, name);
+    if (token === undefined || !this.links) return undefined;
+    if (this.inFileOnly) {
+      this.skippedModules = true;
+      return undefined;
+    }
+    let text: string | undefined;
+    if (isStringLiteral(token)) text = token.value;
+    else if (token.type === AST_NODE_TYPES.Identifier) {
+      // `@Inject(DB)` with `export const DB = 'DB'` here or in another module.
+      const value = this.links.valueOf(token, 0);
+      if (value?.kind === 'expression' && isStringLiteral(value.node)) text = value.node.value;
+    }
+    const provided = text === undefined ? undefined : this.links.providedValue(text);
+    if (provided?.kind !== 'expression') return undefined;
+    const origin = getLibraryIndex(provided.context).originOf(provided.node);
+    return origin?.kind === 'instance' ? origin : undefined;
   }
 
   private resolveCall(call: TSESTree.CallExpression): Origin | undefined {
@@ -487,6 +515,48 @@ class Index implements LibraryIndex {
       this.bindMember(parent, parent.left.property.name, origin);
     }
   }
+}
+
+/** The token of `@Inject(token)` (Nest's) on a constructor parameter property or a field of that name. */
+function injectionToken(body: TSESTree.ClassBody, name: string): TSESTree.Node | undefined {
+  let decorators: TSESTree.Decorator[] | undefined;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticKeyName(member) === name) decorators = member.decorators;
+    else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) decorators = parameter.decorators;
+      }
+    }
+  }
+  for (const decorator of decorators ?? []) {
+    const call = decorator.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) continue;
+    if (!isNestImport(call.callee, 'Inject')) continue;
+    return call.arguments[0];
+  }
+  return undefined;
+}
+
+/** Whether an identifier names `exported` of `@nestjs/common`, imported by name at the top of its file. */
+function isNestImport(identifier: TSESTree.Identifier, exported: string): boolean {
+  const program = programOf(identifier);
+  for (const statement of program?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== '@nestjs/common') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === identifier.name) {
+        return (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === exported;
+      }
+    }
+  }
+  return false;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
 }
 
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {

@@ -28,6 +28,18 @@ export class UsersController {
   }
 }`;
 
+const NEST_SERVICE = (first: string, second: string) => `
+import { Inject, Injectable } from '@nestjs/common';
+import { KNEX } from './database.providers';
+@Injectable()
+export class SearchService {
+  constructor(@Inject(KNEX) private readonly db: any, @Inject('DATA_SOURCE') private readonly dataSource: any) {}
+  byName(name: string) {
+    this.dataSource.query(${first});
+    return this.db.raw(${second});
+  }
+}`;
+
 runRuleTests('no-interpolated-sql: dependency injection', rule, {
   valid: [
     // Without type information nothing says which class stands behind the interface.
@@ -72,6 +84,37 @@ export class UsersController {
     },
   ],
   invalid: [
+    {
+      // Nest providers by string token (one a const of the providers' module): knex's object and TypeORM's
+      // data source, so the advice and the fix are the libraries' own (by shape alone there is no fix).
+      filename,
+      code: NEST_SERVICE('`SELECT * FROM users WHERE name = \'${name}\'`', '`SELECT * FROM users WHERE name = \'${name}\'`'),
+      errors: [
+        {
+          messageId: 'interpolated',
+          line: 8,
+          column: 27,
+          data: {
+            sink: 'this.dataSource.query',
+            hole: 'name',
+            line: '8',
+            safeForm: "pass values separately, `this.dataSource.query(sql, parameters)` with the driver's placeholders (`$1` on Postgres, `?` on MySQL and SQLite)",
+          },
+          suggestions: [
+            { messageId: 'parameterize', output: NEST_SERVICE("'SELECT * FROM users WHERE name = $1', [name]", '`SELECT * FROM users WHERE name = \'${name}\'`') },
+          ],
+        },
+        {
+          messageId: 'interpolated',
+          line: 9,
+          column: 24,
+          data: { sink: 'this.db.raw', hole: 'name', line: '9', safeForm: knexBindings('this.db.raw') },
+          suggestions: [
+            { messageId: 'parameterize', output: NEST_SERVICE('`SELECT * FROM users WHERE name = \'${name}\'`', "'SELECT * FROM users WHERE name = ?', [name]") },
+          ],
+        },
+      ],
+    },
     {
       // The interface's one implementation runs its argument through knex's raw().
       filename,
