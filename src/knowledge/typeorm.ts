@@ -54,6 +54,8 @@ export default {
     // TypeORM 0.2's global connection manager: `getConnection().synchronize()`.
     { export: 'getConnection', via: 'call', creates: 'DataSource' },
     { instanceOf: ['DataSource', 'QueryRunner', 'Repository'], property: 'manager', creates: 'EntityManager' },
+    // `initialize()` resolves to the data source itself: what a Nest provider's factory returns.
+    { instanceOf: 'DataSource', method: 'initialize', creates: 'DataSource' },
     { instanceOf: 'DataSource', method: 'createQueryRunner', creates: 'QueryRunner' },
     { instanceOf: ['DataSource', 'EntityManager'], method: 'getRepository', creates: 'Repository' },
     { instanceOf: ['DataSource', 'EntityManager', 'Repository', 'QueryRunner'], method: 'createQueryBuilder', creates: 'QueryBuilder' },

@@ -5,19 +5,22 @@
  * aliases, barrels and re-exports (`export * from`, `export { x as y } from`), CommonJS
  * (`module.exports = …`, `exports.x = …`, `export =`), classes (constructed with `new`, static
  * methods, fields and constructor parameters typed with a project class as NestJS injects them,
- * methods inherited from a project base class), and constant objects of functions. In typed mode
- * the checker's declaration is used where the syntax gives no answer (aliases the syntax cannot
- * follow, interfaces, inferred types).
+ * methods inherited from a project base class), and constant objects of functions. A package's
+ * names passed on by a project module (`export * from 'knex'`) are answered as such, for the import
+ * engine to name. In typed mode the checker's declaration is used where the syntax gives no answer
+ * (aliases the syntax cannot follow, inferred types), and a method of a project interface is the
+ * one concrete class's that implements it. NestJS custom providers are found by their string token
+ * in the modules a file's imports reach.
  *
  * The same code answers for the linted file and for the modules it reaches, so a summary of a
  * module follows that module's own imports: A calls B calls C. Every step is bounded; anything
- * dynamic (`import()`, a computed `require`, DI by string token) is not followed.
+ * dynamic (`import()`, a computed `require`) is not followed.
  */
 import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
-import { staticKeyName, unwrapExpression } from '../../util/ast';
-import { projectDeclarationRange } from '../objects/type-checker';
+import { childNodes, staticKeyName, unwrapExpression } from '../../util/ast';
+import { implementingClassSite, projectDeclarationRange } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { findAround } from '../walk';
 import { followModulesSetting } from '../settings';
@@ -37,7 +40,16 @@ export type Value =
   /** A whole module: `import * as repo`, `require('./repo')` of an ES module. */
   | { readonly kind: 'namespace'; readonly context: ModuleContext }
   /** Any other value, where it is written (`export const db = knex(config)`): for the import engine. */
-  | { readonly kind: 'expression'; readonly context: ModuleContext; readonly node: TSESTree.Node };
+  | { readonly kind: 'expression'; readonly context: ModuleContext; readonly node: TSESTree.Node }
+  /**
+   * A name a package exports, reached through the project (`export { ManyToOne } from 'typeorm'`,
+   * `export * from 'knex'`, `module.exports = { knex: require('knex') }`): for the import engine,
+   * which knows what the package's names are. `name` is the export path in the package (`default`
+   * for its default export or `module.exports`, `*` for the whole module); `modules` are the
+   * packages that may export it, in order (several `export *` of packages). `node` is where the
+   * project names it.
+   */
+  | { readonly kind: 'library'; readonly context: ModuleContext; readonly node: TSESTree.Node; readonly modules: readonly string[]; readonly name: string };
 
 /** How a message names another file: relative to the linted file's folder, as an import would (`../lib/db.ts`). */
 export function describeFile(context: AnyRuleContext, file: string): string {
@@ -54,6 +66,8 @@ export interface CalledFunction {
 }
 
 const MAX_HOPS = 8;
+/** How many modules a search for a NestJS provider reads, at most. */
+const MAX_PROVIDER_MODULES = 24;
 
 // ------------------------------------------------------------------------------------------ sessions
 
@@ -161,13 +175,24 @@ export class Links {
    * whose text never writes it, nor re-exports another module wholesale, is left unparsed.
    */
   moduleAt(specifier: string, mentions?: string): ModuleContext | undefined {
-    const filename = this.path;
-    let file = this.resolved.get(specifier);
-    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(filename, specifier, this.root) ?? null));
+    const file = this.projectFile(specifier);
     if (!file) return undefined;
     const loaded = loadModule(this.context, file, sessionFor(this.context), mentions);
     if (loaded) modulePrograms.add(loaded.sourceCode.ast);
     return loaded;
+  }
+
+  /** The project file `specifier` names; null for packages (and for files that do not exist or lie outside the project). */
+  private projectFile(specifier: string): string | null {
+    let file = this.resolved.get(specifier);
+    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(this.path, specifier, this.root) ?? null));
+    return file;
+  }
+
+  /** A name of a package, when `specifier` is one (not a relative path or a file of the project). */
+  private libraryValue(specifier: string, name: string, node: TSESTree.Node): Value | undefined {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier) || this.projectFile(specifier)) return undefined;
+    return { kind: 'library', context: this.context, node, modules: [specifier], name };
   }
 
   /** A module of the project by its path (a declaration the type checker found); undefined outside the project or when it does not parse. */
@@ -237,7 +262,7 @@ export class Links {
       }
       case AST_NODE_TYPES.CallExpression: {
         const required = requiredModule(this.sourceCode, node);
-        if (required !== undefined) return this.requireValue(required, depth);
+        if (required !== undefined) return this.requireValue(required, node, depth);
         return { kind: 'expression', context: this.context, node };
       }
       case AST_NODE_TYPES.MemberExpression: {
@@ -251,9 +276,9 @@ export class Links {
   }
 
   /** `require('./x')`: `module.exports` when the module sets it, else the module's exports. */
-  private requireValue(specifier: string, depth: number): Value | undefined {
+  private requireValue(specifier: string, node: TSESTree.Node, depth: number): Value | undefined {
     const target = this.moduleAt(specifier);
-    if (!target) return undefined;
+    if (!target) return this.libraryValue(specifier, 'default', node);
     const links = getLinks(target);
     return links?.commonJsExports(depth + 1) ?? { kind: 'namespace', context: target };
   }
@@ -266,11 +291,13 @@ export class Links {
       case 'ImportBinding': {
         const declaration = definition.parent;
         if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
-        const target = this.moduleAt(declaration.source.value);
-        if (!target) return undefined;
         const specifier = definition.node;
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'namespace', context: target };
-        const name = specifier.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(specifier.imported) : 'default';
+        const name =
+          specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : specifier.type === AST_NODE_TYPES.ImportSpecifier ? exportedName(specifier.imported) : 'default';
+        const target = this.moduleAt(declaration.source.value);
+        // A package's name (`import { DataSource } from 'typeorm'; export { DataSource }`): the import engine knows it.
+        if (!target) return this.libraryValue(declaration.source.value, name, specifier);
+        if (name === '*') return { kind: 'namespace', context: target };
         return getLinks(target)?.exportValue(name, depth + 1);
       }
       case 'FunctionName':
@@ -374,6 +401,10 @@ export class Links {
         }
         return undefined;
       }
+      case 'library':
+        // A package's namespace, or a name under one of its exports (`Prisma.raw`); under its
+        // default export (`require('knex').knex`) the package's own named exports, as the import engine maps them.
+        return { ...value, name: value.name === '*' || value.name === 'default' ? name : `${value.name}.${name}` };
       case 'class':
       case 'instance': {
         const isStatic = value.kind === 'class';
@@ -415,7 +446,7 @@ export class Links {
   }
 
   private findExport(name: string, depth: number): Value | undefined {
-    const starTargets: string[] = [];
+    const starTargets: TSESTree.ExportAllDeclaration[] = [];
     for (const statement of this.sourceCode.ast.body) {
       switch (statement.type) {
         case AST_NODE_TYPES.ExportNamedDeclaration: {
@@ -438,7 +469,8 @@ export class Links {
             const local = exportedName(specifier.local);
             if (statement.source) {
               const target = this.moduleAt(statement.source.value);
-              return target && getLinks(target)?.exportValue(local, depth + 1);
+              if (!target) return this.libraryValue(statement.source.value, local, specifier);
+              return getLinks(target)?.exportValue(local, depth + 1);
             }
             return specifier.local.type === AST_NODE_TYPES.Identifier ? this.valueOf(specifier.local, depth + 1) : undefined;
           }
@@ -451,10 +483,10 @@ export class Links {
           if (statement.exported) {
             if (exportedName(statement.exported) === name) {
               const target = this.moduleAt(statement.source.value);
-              return target && { kind: 'namespace', context: target };
+              return target ? { kind: 'namespace', context: target } : this.libraryValue(statement.source.value, '*', statement);
             }
           } else if (name !== 'default') {
-            starTargets.push(statement.source.value);
+            starTargets.push(statement);
           }
           break;
         case AST_NODE_TYPES.ExpressionStatement: {
@@ -469,25 +501,135 @@ export class Links {
     }
     const commonJs = this.commonJsExports(depth);
     if (commonJs) return name === 'default' ? commonJs : this.member(commonJs, name, depth + 1);
-    for (const specifier of starTargets) {
-      const target = this.moduleAt(specifier, name);
+    // `export * from 'knex'`: the packages' names, after the project's own modules.
+    const packages: TSESTree.ExportAllDeclaration[] = [];
+    for (const star of starTargets) {
+      const target = this.moduleAt(star.source.value, name);
       const found = target && getLinks(target)?.exportValue(name, depth + 1);
       if (found) return found;
+      if (!target && this.libraryValue(star.source.value, name, star)) packages.push(star);
     }
-    return undefined;
+    const [first] = packages;
+    return first && { kind: 'library', context: this.context, node: first, modules: packages.map((star) => star.source.value), name };
+  }
+
+  /**
+   * NestJS: what the one custom provider of a string token gives (`{ provide: 'DB', useFactory: () =>
+   * knex(config) }`): the factory's returned expression or the `useValue`, where it is written. Looked
+   * for in this module, the project modules it imports, and those modules' imports that write the token:
+   * a provider declared anywhere else is not found. Two providers of the token found, or a factory with
+   * several returns, and there is no answer.
+   */
+  providedValue(token: string): Value | undefined {
+    const providers: (Value | undefined)[] = [];
+    const visited = new Set<TSESTree.Program>();
+    const search = (module: ModuleContext, hops: number): void => {
+      const program = module.sourceCode.ast;
+      if (visited.has(program) || visited.size >= MAX_PROVIDER_MODULES) return;
+      visited.add(program);
+      if (module.sourceCode.text.includes(token)) collectProviders(module, program, token, providers);
+      const links = hops > 0 ? getLinks(module) : undefined;
+      if (!links) return;
+      for (const statement of program.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+        // The last hop reads only the modules whose text writes the token.
+        const target = links.moduleAt(statement.source.value, hops === 1 ? token : undefined);
+        if (target) search(target, hops - 1);
+      }
+    };
+    search(this.context, 2);
+    return providers.length === 1 ? providers[0] : undefined;
   }
 
   /** Typed mode: the checker's declaration of the callee, when it is a function of a project file. */
   private typedFunction(callee: TSESTree.Node): Value | undefined {
     const site = projectDeclarationRange(this.context, callee);
     if (!site || !isProjectFile(site.fileName, this.root)) return undefined;
-    const own = this.path === path.resolve(site.fileName);
-    const target = own ? this.context : loadModule(this.context, site.fileName, sessionFor(this.context));
+    const target = this.moduleFile(site.fileName);
     if (!target) return undefined;
-    if (!own) modulePrograms.add(target.sourceCode.ast);
     const fn = functionAt(target.sourceCode.ast, site.start);
-    return fn && { kind: 'function', context: target, node: fn };
+    if (fn) return { kind: 'function', context: target, node: fn };
+    // A method of a project interface (`users: IUserRepository`): the one class that implements it.
+    const implementation = implementingClassSite(this.context, callee);
+    const module = implementation && this.moduleFile(implementation.fileName);
+    const owner = module && classAt(module.sourceCode.ast, implementation.start);
+    const method = owner && getLinks(module)?.member({ kind: 'instance', context: module, node: owner }, implementation.method, 0);
+    return method?.kind === 'function' ? method : undefined;
   }
+}
+
+/** `{ provide: token, useFactory | useValue }` objects of a module: what each gives (undefined where it cannot be told). */
+function collectProviders(module: ModuleContext, program: TSESTree.Program, token: string, found: (Value | undefined)[]): void {
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      const provide = propertyOf(node, 'provide');
+      if (provide && tokenText(module, provide) === token) {
+        found.push(providerProduct(module, node));
+        return;
+      }
+    }
+    for (const [, child] of childNodes(node)) visit(child);
+  };
+  visit(program);
+}
+
+function propertyOf(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  const property = object.properties.find(
+    (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && staticKeyName(candidate) === name,
+  );
+  return property?.value;
+}
+
+/** A token's text: a string literal, or a `const` of one in the same module. */
+function tokenText(module: ModuleContext, node: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Literal) return typeof expression.value === 'string' ? expression.value : undefined;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(module.sourceCode.getScope(expression), expression);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+  const init = unwrapExpression(definition.node.init);
+  return init.type === AST_NODE_TYPES.Literal && typeof init.value === 'string' ? init.value : undefined;
+}
+
+/** `useValue: db`, or what `useFactory` returns (its one `return`, or its expression body). */
+function providerProduct(module: ModuleContext, provider: TSESTree.ObjectExpression): Value | undefined {
+  const value = propertyOf(provider, 'useValue');
+  if (value) return { kind: 'expression', context: module, node: value };
+  const factory = propertyOf(provider, 'useFactory');
+  const fn = factory && unwrapExpression(factory);
+  if (!isFunction(fn)) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { kind: 'expression', context: module, node: fn.body };
+  const returns: TSESTree.ReturnStatement[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
+    if (isFunction(node) || isClass(node)) return;
+    for (const [, child] of childNodes(node)) visit(child);
+  };
+  for (const statement of fn.body.body) visit(statement);
+  const [only] = returns;
+  return returns.length === 1 && only?.argument ? { kind: 'expression', context: module, node: only.argument } : undefined;
+}
+
+/** The class declared with its name at `start`. */
+function classAt(program: TSESTree.Program, start: number): ClassNode | undefined {
+  let found: ClassNode | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || node.range[0] > start || node.range[1] <= start) return;
+    if (isClass(node) && node.id?.range[0] === start) {
+      found = node;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  return found;
 }
 
 /** The function declared with its name at `start`: a function declaration, a method, or a variable or field holding a function. */

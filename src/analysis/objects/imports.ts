@@ -5,8 +5,10 @@
  * The scan is ESLint's own `ReferenceTracker` (ESM imports of every shape, `require` plain and
  * destructured, namespace and member access), extended with what it lacks:
  * `import x = require()`, objects made by a library factory (`const ds = new DataSource()`),
- * values annotated with a library class (`constructor(private ds: DataSource)`), and user
- * classes that extend a library class (`class User extends Model`).
+ * values annotated with a library class (`constructor(private ds: DataSource)`), user
+ * classes that extend a library class (`class User extends Model`), and, through the module
+ * engine, what other modules of the project export or pass on (`export const db = knex()`,
+ * `export * from 'knex'`) and what a NestJS provider injected by string token makes.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -198,7 +200,8 @@ class Index implements LibraryIndex {
         if (node.object.type === AST_NODE_TYPES.ThisExpression) {
           const name = staticKeyName(node);
           const body = enclosingClassBody(node);
-          return name !== undefined && body ? this.members.get(body)?.get(name) : undefined;
+          if (name === undefined || !body) return undefined;
+          return this.members.get(body)?.get(name) ?? this.injected(body, name);
         }
         const receiver = this.originOf(node.object);
         const property = staticKeyName(node);
@@ -214,6 +217,8 @@ class Index implements LibraryIndex {
       }
       case AST_NODE_TYPES.CallExpression:
         return this.resolveCall(node);
+      case AST_NODE_TYPES.NewExpression:
+        return this.exportFactory(node);
       case AST_NODE_TYPES.LogicalExpression:
         // `globalThis.prisma ?? new PrismaClient()`: the memoised singleton is the library's object.
         return node.operator === '&&' ? undefined : (this.originOf(node.right) ?? this.originOf(node.left));
@@ -233,9 +238,54 @@ class Index implements LibraryIndex {
       return undefined;
     }
     const value = this.links.valueOf(node, 0);
+    // A package's name another module passes on: `export { ManyToOne } from 'typeorm'`, `export * from 'knex'`.
+    // (This file's own imports of packages are the tracker's: what it did not record is no library's.)
+    if (value?.kind === 'library') {
+      return value.context.sourceCode.ast === this.sourceCode.ast ? undefined : libraryExport(traceMapFor(value.context), value.modules, value.name);
+    }
     // Another node's answer (in another module, or a class field of this file: `Job.queue`).
     if (value?.kind !== 'expression' || value.node === node) return undefined;
     return getLibraryIndex(value.context).originOf(value.node);
+  }
+
+  /**
+   * `knex(config)`, `new DataSource(…)` of an export the tracker did not see (it came through a
+   * project barrel): the object the library's factory makes. The tracker's own calls are answered in `record`.
+   */
+  private exportFactory(call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
+    if (!this.links || this.calls.has(call)) return undefined;
+    const called = this.originOf(call.callee);
+    if (called?.kind !== 'export') return undefined;
+    const via = call.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    const factory = called.library.factories?.find(
+      (f: FactorySpec) => 'export' in f && f.via === via && normalise(called.library, f.export) === called.name,
+    );
+    return factory ? { library: called.library, name: factory.creates, kind: 'instance' } : undefined;
+  }
+
+  /**
+   * NestJS: a field injected by a string token (`@Inject('DB') private readonly db`, no library type
+   * written) is what the one provider of that token makes, when the module engine finds it
+   * (`{ provide: 'DB', useFactory: () => knex(config) }`). Only objects a library made count.
+   */
+  private injected(body: TSESTree.ClassBody, name: string): Origin | undefined {
+    const token = injectionToken(body, name);
+    if (token === undefined || !this.links) return undefined;
+    if (this.inFileOnly) {
+      this.skippedModules = true;
+      return undefined;
+    }
+    let text: string | undefined;
+    if (isStringLiteral(token)) text = token.value;
+    else if (token.type === AST_NODE_TYPES.Identifier) {
+      // `@Inject(DB)` with `export const DB = 'DB'` here or in another module.
+      const value = this.links.valueOf(token, 0);
+      if (value?.kind === 'expression' && isStringLiteral(value.node)) text = value.node.value;
+    }
+    const provided = text === undefined ? undefined : this.links.providedValue(text);
+    if (provided?.kind !== 'expression') return undefined;
+    const origin = getLibraryIndex(provided.context).originOf(provided.node);
+    return origin?.kind === 'instance' ? origin : undefined;
   }
 
   private resolveCall(call: TSESTree.CallExpression): Origin | undefined {
@@ -259,6 +309,7 @@ class Index implements LibraryIndex {
       return undefined;
     }
     const called = this.originOf(callee);
+    if (called?.kind === 'export') return this.exportFactory(call);
     if (called?.kind !== 'instance') return undefined;
     const factory = called.library.factories?.find(
       (f) => 'instanceOf' in f && 'via' in f && hasName(f.instanceOf, called.name),
@@ -466,6 +517,48 @@ class Index implements LibraryIndex {
   }
 }
 
+/** The token of `@Inject(token)` (Nest's) on a constructor parameter property or a field of that name. */
+function injectionToken(body: TSESTree.ClassBody, name: string): TSESTree.Node | undefined {
+  let decorators: TSESTree.Decorator[] | undefined;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticKeyName(member) === name) decorators = member.decorators;
+    else if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) decorators = parameter.decorators;
+      }
+    }
+  }
+  for (const decorator of decorators ?? []) {
+    const call = decorator.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) continue;
+    if (!isNestImport(call.callee, 'Inject')) continue;
+    return call.arguments[0];
+  }
+  return undefined;
+}
+
+/** Whether an identifier names `exported` of `@nestjs/common`, imported by name at the top of its file. */
+function isNestImport(identifier: TSESTree.Identifier, exported: string): boolean {
+  const program = programOf(identifier);
+  for (const statement of program?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== '@nestjs/common') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === identifier.name) {
+        return (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === exported;
+      }
+    }
+  }
+  return false;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) return current;
@@ -505,6 +598,23 @@ function scan(context: AnyRuleContext): LibraryIndex {
     if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) index.recordImportEquals(declaration, tracker, traceMap);
   }
   return index;
+}
+
+/**
+ * What a package's name is, by the trace map: `name` is an export path (`ManyToOne`, `Prisma.raw`;
+ * `default` for the default export or `module.exports`, as the tracker's legacy mode maps it to the
+ * module itself). The first of `modules` that knows it answers.
+ */
+function libraryExport(traceMap: TraceMap, modules: readonly string[], name: string): Origin | undefined {
+  if (name === '*') return undefined;
+  const segments = name === 'default' ? [] : name.replace(/^default\./, '').split('.');
+  for (const moduleName of modules) {
+    let element: TraceMapElement | undefined = traceMap[moduleName];
+    for (const segment of segments) element = element && Object.hasOwn(element, segment) ? element[segment] : undefined;
+    const info = element && (element as Record<symbol, TraceInfo | undefined>)[READ];
+    if (info) return { library: info.library, name: normalise(info.library, info.exportPath), kind: 'export' };
+  }
+  return undefined;
 }
 
 const databaseLibraries = new Set<LibraryKnowledge>(libraries);

@@ -23,6 +23,7 @@ export interface Declaration {
 }
 
 interface TypeServices {
+  readonly program: ts.Program;
   readonly checker: ts.TypeChecker;
   readonly nodeMap: ReadonlyMap<TSESTree.Node, ts.Node>;
   readonly ts: typeof ts;
@@ -37,7 +38,7 @@ const getTypeServices = perFile((context): TypeServices | null => {
   // never reach this line.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const typescript = require('typescript') as typeof ts;
-  return { checker: services.program.getTypeChecker(), nodeMap: services.esTreeNodeToTSNodeMap, ts: typescript };
+  return { program: services.program, checker: services.program.getTypeChecker(), nodeMap: services.esTreeNodeToTSNodeMap, ts: typescript };
 });
 
 export function hasTypeInformation(context: AnyRuleContext): boolean {
@@ -304,4 +305,114 @@ export function typeArgumentClassSite(context: AnyRuleContext, node: TSESTree.No
     return null;
   };
   return visit(checker.getNonNullableType(checker.getTypeAtLocation(tsNode)), 0);
+}
+
+// ------------------------------------------------------------------------- interfaces implemented
+
+function isProjectSource(file: ts.SourceFile): boolean {
+  return !file.isDeclarationFile && packageOf(file.fileName) === undefined;
+}
+
+type ClassLike = ts.ClassDeclaration | ts.ClassExpression;
+
+/**
+ * The project's classes and interfaces by the names their heritage clauses write (`implements
+ * IUserRepository`, `extends BaseRepository`, `interface IAdmin extends IUser`): one syntactic pass over
+ * the program's own files (no package, no declaration file), made the first time a call needs it and
+ * kept for that program. Symbols are compared only for the few candidates a name gives.
+ */
+interface HeritageIndex {
+  readonly implementers: Map<string, ClassLike[]>;
+  readonly subclasses: Map<string, ClassLike[]>;
+  readonly subinterfaces: Map<string, ts.InterfaceDeclaration[]>;
+}
+
+const heritageIndexes = new WeakMap<ts.Program, HeritageIndex>();
+
+function heritageIndex(program: ts.Program, typescript: typeof ts): HeritageIndex {
+  let index = heritageIndexes.get(program);
+  if (index) return index;
+  index = { implementers: new Map(), subclasses: new Map(), subinterfaces: new Map() };
+  const add = <T>(map: Map<string, T[]>, expression: ts.Expression, item: T): void => {
+    const name = typescript.isIdentifier(expression) ? expression.text : typescript.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+    if (name === undefined) return;
+    const list = map.get(name);
+    if (list) list.push(item);
+    else map.set(name, [item]);
+  };
+  const visit = (node: ts.Node): void => {
+    if (typescript.isClassDeclaration(node) || typescript.isClassExpression(node)) {
+      for (const clause of node.heritageClauses ?? []) {
+        const map = clause.token === typescript.SyntaxKind.ImplementsKeyword ? index!.implementers : index!.subclasses;
+        for (const type of clause.types) add(map, type.expression, node);
+      }
+    } else if (typescript.isInterfaceDeclaration(node)) {
+      for (const clause of node.heritageClauses ?? []) for (const type of clause.types) add(index!.subinterfaces, type.expression, node);
+      return;
+    }
+    // Classes sit at the top level, in namespaces, or in a variable (`export const Repo = class …`): not inside functions.
+    if (typescript.isFunctionLike(node)) return;
+    typescript.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (isProjectSource(file)) visit(file);
+  heritageIndexes.set(program, index);
+  return index;
+}
+
+/**
+ * Where the one concrete project class that implements an interface is declared, when a callee is a
+ * method of a project interface (`this.users.rawQuery()` with `users: IUserRepository`): the class,
+ * and the method's name. Counted are the classes that implement the interface or an interface extending
+ * it, and their subclasses; abstract ones are not. Two or more, or none, and the answer is `null`:
+ * which one runs is decided at run time (a DI container, a test double).
+ */
+export function implementingClassSite(context: AnyRuleContext, node: TSESTree.Node): (ClassSite & { readonly method: string }) | null {
+  const found = symbolAt(context, node);
+  const declaration = found?.symbol?.declarations?.[0];
+  if (!found || !declaration) return null;
+  const { program, checker, ts: typescript } = found.services;
+  if (!typescript.isMethodSignature(declaration) && !typescript.isPropertySignature(declaration)) return null;
+  const owner = declaration.parent;
+  if (!typescript.isInterfaceDeclaration(owner) || !isProjectSource(owner.getSourceFile())) return null;
+  const index = heritageIndex(program, typescript);
+  const resolve = (expression: ts.Expression): ts.Symbol | undefined => {
+    const symbol = checker.getSymbolAtLocation(typescript.isPropertyAccessExpression(expression) ? expression.name : expression);
+    return symbol && symbol.flags & typescript.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  };
+  const names = (declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, token: ts.SyntaxKind): ts.Expression[] =>
+    (declaration.heritageClauses ?? []).filter((clause) => clause.token === token).flatMap((clause) => clause.types.map((type) => type.expression));
+  // The interface and those extending it, then every class implementing one of them, then their subclasses.
+  const interfaces = new Set<ts.Symbol>();
+  const interfaceQueue: ts.InterfaceDeclaration[] = [owner];
+  while (interfaceQueue.length > 0 && interfaces.size < 16) {
+    const current = interfaceQueue.shift()!;
+    const symbol = current.name && checker.getSymbolAtLocation(current.name);
+    if (!symbol || interfaces.has(symbol)) continue;
+    interfaces.add(symbol);
+    for (const sub of index.subinterfaces.get(current.name.text) ?? []) {
+      if (names(sub, typescript.SyntaxKind.ExtendsKeyword).some((expression) => resolve(expression) === symbol)) interfaceQueue.push(sub);
+    }
+  }
+  const classes = new Set<ClassLike>();
+  for (const symbol of interfaces) {
+    for (const candidate of index.implementers.get(symbol.name) ?? []) {
+      if (names(candidate, typescript.SyntaxKind.ImplementsKeyword).some((expression) => interfaces.has(resolve(expression)!))) classes.add(candidate);
+    }
+  }
+  const classQueue = [...classes];
+  while (classQueue.length > 0 && classes.size < 16) {
+    const current = classQueue.shift()!;
+    if (!current.name) continue;
+    const symbol = checker.getSymbolAtLocation(current.name);
+    for (const sub of index.subclasses.get(current.name.text) ?? []) {
+      if (!classes.has(sub) && names(sub, typescript.SyntaxKind.ExtendsKeyword).some((expression) => resolve(expression) === symbol)) {
+        classes.add(sub);
+        classQueue.push(sub);
+      }
+    }
+  }
+  const concrete = [...classes].filter((candidate) => !candidate.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.AbstractKeyword));
+  const [only] = concrete;
+  if (concrete.length !== 1 || !only?.name) return null;
+  return { fileName: only.getSourceFile().fileName, start: only.name.getStart(), method: found.symbol!.name };
 }
