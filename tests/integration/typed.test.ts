@@ -64,7 +64,8 @@ export class Photo {
   // The user's own re-export of TypeORM's decorator.
   'orm.ts': `export { ManyToOne } from 'typeorm';
 `,
-  // `eager: true` through the re-export: only types can tell it is TypeORM's (line 10, columns 28–39).
+  // `eager: true` through the re-export (line 10, columns 28–39): the checker tells it is TypeORM's, and
+  // without types the module engine follows `./orm` to the package name it passes on.
   'album.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ManyToOne } from './orm';
 import { User } from './photo';
@@ -135,8 +136,25 @@ describe('typed mode through ESLint 10 (projectService)', () => {
     });
   });
 
-  it('without type information, the re-export case is not reported (the import tier cannot see through ./orm)', async () => {
+  it('without type information, the re-export is followed through the project module that passes it on', async () => {
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: 'untyped.config.mjs' });
+
+    const results = await eslint.lintFiles(files);
+
+    expect(eagerReports(summarize(results, project.dir))).toEqual({
+      'photo.ts': [eagerReport('user', 11, 28)],
+      'orm.ts': [],
+      'album.ts': [eagerReport('owner', 10, 28)],
+      'clean.ts': [],
+    });
+  });
+
+  it('without type information and with cross-file reach turned off, the re-export case is not reported', async () => {
+    const eslint = new ESLint({
+      cwd: project.dir,
+      overrideConfigFile: 'untyped.config.mjs',
+      overrideConfig: { settings: { dbconventions: { followModules: false } } },
+    });
 
     const results = await eslint.lintFiles(files);
 
