@@ -4,6 +4,7 @@
  * node type and visitor-key table.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 
 type VisitorKeys = Readonly<TSESLint.SourceCode>['visitorKeys'];
 
@@ -39,4 +40,11 @@ export function findAround<T>(program: TSESTree.Program, start: number, match: (
   };
   visit(program);
   return found;
+}
+
+/** The class whose name starts at `start` (a declaration the type checker named by position). */
+export function classDeclaredAt(program: TSESTree.Program, start: number): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  return findAround(program, start, (node) =>
+    (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id?.range[0] === start ? node : undefined,
+  );
 }

@@ -10,6 +10,7 @@ import { staticKeyName, unwrapExpression } from '../../util/ast';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import type { AnyRuleContext } from '../per-file';
 import type { ClientCreation } from './clients';
+import injection from '../../knowledge/dependency-injection';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -27,7 +28,7 @@ const routeMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'a
 /** Calls whose callback runs once when the call itself runs once: a server's `listen`, a plugin's `register`, a promise chain. */
 const onceCallbacks = new Set(['listen', 'once', 'register', 'ready', 'then', 'catch', 'finally', 'nextTick', 'setImmediate', 'setTimeout']);
 /** Properties whose function the framework calls once to build a singleton. */
-const onceProperties = new Set(['useFactory']);
+const onceProperties = new Set<string>([injection.provider.factory]);
 /** Decorators of classes a DI container instantiates once. */
 const singletonDecorators = new Set(['Injectable', 'Service', 'Singleton', 'Module', 'Controller', 'Resolver', 'injectable', 'singleton', 'scoped']);
 const controllerDecorators = new Set(['Controller', 'Resolver', 'JsonController']);

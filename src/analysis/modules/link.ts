@@ -22,10 +22,11 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { childNodes, staticKeyName, unwrapExpression } from '../../util/ast';
 import { implementingClassSite, projectDeclarationRange } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
-import { findAround } from '../walk';
+import { classDeclaredAt, findAround } from '../walk';
 import { followModulesSetting } from '../settings';
 import { loadModule, type ModuleContext } from './load';
 import { isProjectFile, resolveProjectModule } from './resolve';
+import injection from '../../knowledge/dependency-injection';
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -552,7 +553,7 @@ export class Links {
     // A method of a project interface (`users: IUserRepository`): the one class that implements it.
     const implementation = implementingClassSite(this.context, callee);
     const module = implementation && this.moduleFile(implementation.fileName);
-    const owner = module && classAt(module.sourceCode.ast, implementation.start);
+    const owner = module && classDeclaredAt(module.sourceCode.ast, implementation.start);
     const method = owner && getLinks(module)?.member({ kind: 'instance', context: module, node: owner }, implementation.method, 0);
     return method?.kind === 'function' ? method : undefined;
   }
@@ -562,7 +563,7 @@ export class Links {
 function collectProviders(module: ModuleContext, program: TSESTree.Program, token: string, found: (Value | undefined)[]): void {
   const visit = (node: TSESTree.Node): void => {
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
-      const provide = propertyOf(node, 'provide');
+      const provide = propertyOf(node, injection.provider.token);
       if (provide && tokenText(module, provide) === token) {
         found.push(providerProduct(module, node));
         return;
@@ -594,9 +595,9 @@ function tokenText(module: ModuleContext, node: TSESTree.Node): string | undefin
 
 /** `useValue: db`, or what `useFactory` returns (its one `return`, or its expression body). */
 function providerProduct(module: ModuleContext, provider: TSESTree.ObjectExpression): Value | undefined {
-  const value = propertyOf(provider, 'useValue');
+  const value = propertyOf(provider, injection.provider.value);
   if (value) return { kind: 'expression', context: module, node: value };
-  const factory = propertyOf(provider, 'useFactory');
+  const factory = propertyOf(provider, injection.provider.factory);
   const fn = factory && unwrapExpression(factory);
   if (!isFunction(fn)) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { kind: 'expression', context: module, node: fn.body };
@@ -609,27 +610,6 @@ function providerProduct(module: ModuleContext, provider: TSESTree.ObjectExpress
   for (const statement of fn.body.body) visit(statement);
   const [only] = returns;
   return returns.length === 1 && only?.argument ? { kind: 'expression', context: module, node: only.argument } : undefined;
-}
-
-/** The class declared with its name at `start`. */
-function classAt(program: TSESTree.Program, start: number): ClassNode | undefined {
-  let found: ClassNode | undefined;
-  const visit = (node: TSESTree.Node): void => {
-    if (found || node.range[0] > start || node.range[1] <= start) return;
-    if (isClass(node) && node.id?.range[0] === start) {
-      found = node;
-      return;
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item && 'range' in item) visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(program);
-  return found;
 }
 
 /** The function declared with its name at `start`: a function declaration, a method, or a variable or field holding a function. */

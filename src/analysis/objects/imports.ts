@@ -20,6 +20,7 @@ import { perFile, type AnyRuleContext } from '../per-file';
 import { libraryModuleSettings } from '../settings';
 import { isStringLiteral, outermostWrapper, staticKeyName, unwrapExpression } from '../../util/ast';
 import { hasName } from '../../util/names';
+import injection from '../../knowledge/dependency-injection';
 
 const { ReferenceTracker, findVariable } = ASTUtils;
 const { READ, CALL, CONSTRUCT } = ReferenceTracker;
@@ -533,17 +534,17 @@ function injectionToken(body: TSESTree.ClassBody, name: string): TSESTree.Node |
   for (const decorator of decorators ?? []) {
     const call = decorator.expression;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier || call.arguments.length !== 1) continue;
-    if (!isNestImport(call.callee, 'Inject')) continue;
+    if (!isImportedAs(call.callee, injection.inject.module, injection.inject.decorator)) continue;
     return call.arguments[0];
   }
   return undefined;
 }
 
-/** Whether an identifier names `exported` of `@nestjs/common`, imported by name at the top of its file. */
-function isNestImport(identifier: TSESTree.Identifier, exported: string): boolean {
+/** Whether an identifier names `exported` of `moduleName`, imported by name at the top of its file. */
+function isImportedAs(identifier: TSESTree.Identifier, moduleName: string, exported: string): boolean {
   const program = programOf(identifier);
   for (const statement of program?.body ?? []) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== '@nestjs/common') continue;
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== moduleName) continue;
     for (const specifier of statement.specifiers) {
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === identifier.name) {
         return (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === exported;

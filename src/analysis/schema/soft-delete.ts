@@ -29,7 +29,7 @@ import { matchCallee } from '../objects/call-sites';
 import { getLibraryIndex } from '../objects/imports';
 import { classValueSite, hasTypeInformation, instanceClassSite, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
 import { perFile, type AnyRuleContext } from '../per-file';
-import { findAround } from '../walk';
+import { classDeclaredAt } from '../walk';
 import { leadingText, statementSinkExports, statementSinkMethods, statementSinks } from './sync';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -444,15 +444,10 @@ function modelAtSite(context: AnyRuleContext, site: ClassSite | null): SoftModel
   const module = getLinks(context)?.moduleFile(site.fileName);
   const owner: ModuleContext | undefined = module ?? (site.fileName === context.physicalFilename || site.fileName === context.filename ? context : undefined);
   if (!owner) return undefined;
-  const node = classAt(owner.sourceCode.ast, site.start);
+  const node = classDeclaredAt(owner.sourceCode.ast, site.start);
   return node && modelOfClass(owner, node);
 }
 
-function classAt(program: TSESTree.Program, start: number): ClassNode | undefined {
-  return findAround(program, start, (node) =>
-    (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id?.range[0] === start ? node : undefined,
-  );
-}
 
 /** `Repository<User>` → `User` (the type name node). */
 function repositoryTypeArgument(annotation: TSESTree.TypeNode | undefined): TSESTree.Node | undefined {
