@@ -147,3 +147,23 @@ export class Service {
   });
 });
 
+
+describe('classes of other modules that extend a library class', () => {
+  it('are subclasses of it, directly or through a project base class', () => {
+    const seen = origins(
+      `import { AuditEntry } from './tx/models';
+import { Customer } from './entities/customer.entity';
+AuditEntry;
+Customer;
+`,
+      {},
+      path.join(project, 'src/linted.ts'),
+    );
+    expect(seen).toEqual(['AuditEntry@3 sequelize:Model:subclass', 'Customer@4 typeorm:BaseEntity:subclass']);
+  });
+
+  it('are nothing when the class extends no library class, and nothing with cross-file reach off', () => {
+    expect(origins(`import { MailService } from './services/mail.service';\nMailService;\n`, {}, path.join(project, 'src/linted.ts'))).toEqual([]);
+    expect(origins(`import { AuditEntry } from './tx/models';\nAuditEntry;\n`, { dbconventions: { followModules: false } }, path.join(project, 'src/linted.ts'))).toEqual([]);
+  });
+});

@@ -244,6 +244,14 @@ class Index implements LibraryIndex {
     if (value?.kind === 'library') {
       return value.context.sourceCode.ast === this.sourceCode.ast ? undefined : libraryExport(traceMapFor(value.context), value.modules, value.name);
     }
+    // A class of another module that extends a library's class (`class AuditEntry extends Model` in
+    // `./models`, or a project base class that does): a subclass, as one declared in this file is.
+    if (value?.kind === 'class') {
+      if (!value.node.superClass || value.context.sourceCode.ast === this.sourceCode.ast) return undefined;
+      const base = getLibraryIndex(value.context).originOf(value.node.superClass);
+      if (base?.kind === 'export') return { library: base.library, name: base.name, kind: 'subclass' };
+      return base?.kind === 'subclass' ? base : undefined;
+    }
     // Another node's answer (in another module, or a class field of this file: `Job.queue`).
     if (value?.kind !== 'expression' || value.node === node) return undefined;
     return getLibraryIndex(value.context).originOf(value.node);

@@ -24,7 +24,7 @@ import type { ArgumentPositions } from '../../knowledge/types-transaction-work';
 import { outermostWrapper, referenceName, staticKeyName, unwrapExpression } from '../../util/ast';
 import { isFunctionNode, type FunctionNode } from '../functions';
 import { describeFile, getLinks } from '../modules/link';
-import { getLibraryIndex, type Origin } from '../objects/imports';
+import { getLibraryIndex } from '../objects/imports';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
 import { mayWrite, WriteReader, type Write } from './writes';
@@ -281,19 +281,6 @@ const openerNames = new Set(
   ),
 );
 
-/**
- * `AuditEntry` imported from `./models`, where `class AuditEntry extends Model` and `Model` is a library's
- * model base: a model class of that library. The import engine answers for a class of the same file only.
- */
-function importedModelOrigin(context: AnyRuleContext, root: TSESTree.Node): Origin | undefined {
-  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const value = getLinks(context)?.valueOf(root, 0);
-  if (value?.kind !== 'class' || !value.node.superClass || value.context.sourceCode.ast === context.sourceCode.ast) return undefined;
-  const base = getLibraryIndex(value.context).originOf(value.node.superClass);
-  if (base?.kind !== 'export' || base.library.transactionWork?.models?.base !== base.name) return undefined;
-  return { library: base.library, name: base.name, kind: 'subclass' };
-}
-
 /** The database work one call chain of `fn` runs through an object `fn` did not receive, if it does. */
 function useOfChain(context: AnyRuleContext, top: TSESTree.CallExpression): DatabaseUse | undefined {
   const { calls, root } = chainOf(top);
@@ -301,7 +288,7 @@ function useOfChain(context: AnyRuleContext, top: TSESTree.CallExpression): Data
   if (calls.length === 0 || last === undefined || openerNames.has(last)) return undefined;
   if (isParameter(context, root)) return undefined;
   const index = getLibraryIndex(context);
-  const origin = index.originOf(root) ?? importedModelOrigin(context, root);
+  const origin = index.originOf(root);
   if (!origin || origin.kind === 'export' || !databaseLibraries.has(origin.library)) return undefined;
   const library = origin.library;
   const work = library.transactionWork;
