@@ -212,13 +212,14 @@ export class Links {
     if (call.type === AST_NODE_TYPES.NewExpression) return undefined;
     const callee = unwrapExpression(call.callee);
     let value: Value | undefined;
+    let receiver: Value | undefined;
     if (callee.type === AST_NODE_TYPES.Identifier) value = this.valueOf(callee, 0);
     else if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticKeyName(callee);
-      const receiver = name === undefined ? undefined : this.receiverValue(callee.object, 0);
+      receiver = name === undefined ? undefined : this.receiverValue(callee.object, 0);
       value = receiver && this.member(receiver, name!, 0);
     }
-    if (value?.kind !== 'function') value = this.typedFunction(callee) ?? value;
+    if (value?.kind !== 'function' && !this.settledWithoutTypes(callee, value, receiver)) value = this.typedFunction(callee) ?? value;
     if (value?.kind !== 'function') return undefined;
     return { context: value.context, fn: value.node, crossFile: value.context.sourceCode.ast !== this.sourceCode.ast };
   }
@@ -540,6 +541,39 @@ export class Links {
     };
     search(this.context, 2);
     return providers.length === 1 ? providers[0] : undefined;
+  }
+
+  /**
+   * Whether what the modules said of a callee is already all the checker could add, so it is not
+   * asked (a question to the checker about a call is the most expensive question there is): a
+   * package's name (`eq`, `OneToMany`), a global no module declares (`fetch`, `JSON.stringify()`), a
+   * method of an object a package's function made (`Router().get()`), a method looked for on a
+   * project class whose chain of base classes is known to its end (a package's class, or none)
+   * and does not declare it (`Order.update()` of a Sequelize model).
+   */
+  private settledWithoutTypes(callee: TSESTree.Node, value: Value | undefined, receiver: Value | undefined): boolean {
+    if (value?.kind === 'library') return true;
+    const named = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
+    if (named.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(this.sourceCode.getScope(named), named);
+      if (!variable || variable.defs.length === 0) return true;
+    }
+    if (value !== undefined || callee.type === AST_NODE_TYPES.Identifier) return false;
+    // `const router = Router()`, `new S3Client({})`: an object a package made has the package's methods.
+    if (receiver?.kind === 'expression' && (receiver.node.type === AST_NODE_TYPES.CallExpression || receiver.node.type === AST_NODE_TYPES.NewExpression)) {
+      return getLinks(receiver.context)?.valueOf(receiver.node.callee, 1)?.kind === 'library';
+    }
+    if (receiver?.kind !== 'class' && receiver?.kind !== 'instance') return false;
+    let owner: { context: ModuleContext; node: ClassNode } = receiver;
+    for (let hops = 0; hops <= MAX_HOPS; hops++) {
+      const superClass = owner.node.superClass;
+      if (!superClass) return true;
+      const base = getLinks(owner.context)?.valueOf(superClass, hops + 1);
+      if (base?.kind === 'library') return true;
+      if (base?.kind !== 'class') return false;
+      owner = base;
+    }
+    return false;
   }
 
   /** Typed mode: the checker's declaration of the callee, when it is a function of a project file. */
