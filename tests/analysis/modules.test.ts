@@ -178,6 +178,43 @@ describe('module cache', () => {
   });
 });
 
+describe('JavaScript modules', () => {
+  afterAll(() => clearModuleCache());
+
+  it('reads ES and CommonJS modules with espree, and what espree rejects with the TypeScript reader', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbconventions-js-'));
+    try {
+      const files: Record<string, string> = {
+        // An ES module, a class with fields and a static method.
+        'esm.js': 'export class Mailer {\n  static from = 1;\n  static async send() {}\n}\nexport function helper() {}\n',
+        // CommonJS, with a top-level return: a script to espree, rejected as a module.
+        'cjs.js': "'use strict';\nif (process.env.SKIP) return;\nfunction raw() {}\nmodule.exports = { raw };\n",
+        // A `.cjs` file is a script.
+        'script.cjs': 'exports.run = function run() {};\n',
+        // Decorators in a `.js` file (a Babel-built NestJS service): espree rejects them, the TypeScript reader does not.
+        'view.js': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Views {\n  render() {}\n}\n",
+      };
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      const code = [
+        "import { Mailer, helper } from './esm.js';",
+        "const { raw } = require('./cjs');",
+        "const script = require('./script.cjs');",
+        "import { Views } from './view.js';",
+        'Mailer.send(); helper(); raw(); script.run(); new Views().render();',
+      ].join('\n');
+      expect(calledFunctions(code, path.join(dir, 'main.ts'), dir)).toEqual([
+        'Mailer.send -> ' + path.relative(project, path.join(dir, 'esm.js')) + ':3',
+        'helper -> ' + path.relative(project, path.join(dir, 'esm.js')) + ':5',
+        'raw -> ' + path.relative(project, path.join(dir, 'cjs.js')) + ':3',
+        'script.run -> ' + path.relative(project, path.join(dir, 'script.cjs')) + ':1',
+        'new Views().render -> ' + path.relative(project, path.join(dir, 'view.js')) + ':4',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('module reads avoided', () => {
   afterAll(() => clearModuleCache());
 
