@@ -7,7 +7,8 @@
 //       (the peer) in the same run: each rule's time as % of (a), twice: with a *cold* module
 //       cache (cleared right before the measured pass) and a *warm* one (a second full pass in the
 //       same process, against a baseline measured the same way); with the number of module files
-//       the plugin's module engine read (`moduleReads()`) during the measured pass;
+//       the plugin's module engine read (`moduleReads()`) during the measured pass, and how many
+//       it took from the files ESLint had just linted instead (`modulesReused()`);
 //   (c) typed (parserOptions.projectService, bench/.corpus/tsconfig.json) on the TypeScript
 //       files: a typed baseline without rules, and the rules' time as % of it.
 // Every measurement runs in a fresh Node process, repeated (default 3) and interleaved; the
@@ -116,12 +117,14 @@ async function worker(spec) {
   let results;
   let started;
   let readsBefore;
+  let reusedBefore;
   try {
     if (spec.warm) await eslint.lintFiles(files);
     else if (!spec.typed) await eslint.lintFiles(files.slice(0, WARMUP_FILES));
     // Cold: no module parsed yet, whatever the JIT warm-up read.
     if (!spec.warm) modules?.clearModuleCache();
     readsBefore = modules?.moduleReads() ?? 0;
+    reusedBefore = modules?.modulesReused() ?? 0;
     started = process.hrtime.bigint();
     results = await eslint.lintFiles(files);
   } catch (error) {
@@ -133,7 +136,8 @@ async function worker(spec) {
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 
   const moduleReads = modules ? modules.moduleReads() - readsBefore : null;
-  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, byPart: {} };
+  const modulesReused = modules ? modules.modulesReused() - reusedBefore : null;
+  const out = { wallMs, files: results.length, parseMs: 0, totalMs: 0, rules: {}, messages: {}, fatal: [], perFile: [], moduleReads, modulesReused, byPart: {} };
   // Which part of the corpus the time goes to: the generated apps, the multi-module apps, real code.
   const partOf = (rel) => (rel.startsWith('real/') ? 'real' : /^gen\/m\d+-modules-/.test(rel) ? 'generated, multi-module apps' : 'generated, other apps');
   for (const result of results) {
@@ -234,6 +238,7 @@ function summarize(runs) {
     perFile: runs[0].perFile,
     samples: runs.map((r) => r.totalMs),
     moduleReads: runs[0].moduleReads == null ? null : median(runs.map((r) => r.moduleReads)),
+    modulesReused: runs[0].modulesReused == null ? null : median(runs.map((r) => r.modulesReused)),
     byPart: runs[0].byPart,
   };
 }
@@ -258,7 +263,9 @@ function table(title, base, evaluation, budgetTotal, withRules) {
   const lines = [];
   lines.push(`### ${title}`, '');
   lines.push(`Baseline (parser only, no rules): **${fmtMs(base.totalMs)}** over ${base.files} files (of which parsing ${fmtMs(base.parseMs)}; the runs: ${base.samples.map((x) => Math.round(x).toLocaleString('en-US')).join(', ')} ms).`, '');
-  if (withRules?.moduleReads != null) lines.push(`Module files read by the module engine during the measured pass: **${withRules.moduleReads}**.`, '');
+  if (withRules?.moduleReads != null) {
+    lines.push(`Module files read by the module engine during the measured pass: **${withRules.moduleReads}**; taken instead from the files ESLint had just linted: ${withRules.modulesReused ?? 0}.`, '');
+  }
   lines.push('| Rule | Time | % of baseline | Budget | Measuring floor | Findings |', '|---|---:|---:|---|---:|---:|');
   for (const row of evaluation.rows) {
     if (row.crashed) {

@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { rememberLintedFile } from '../analysis/modules/load';
 
 /** The config a rule first appears in; every later config includes it (`recommended` ⊂ `strict` ⊂ `all`). */
 export type ConfigName = 'recommended' | 'strict' | 'all';
@@ -45,6 +46,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context: Parameters<typeof rule.create>[0]) {
+      rememberLintedFile(context);
       if (complete(context.options)) return spec.create(context, context.options);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = merged.get(key);

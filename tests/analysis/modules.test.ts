@@ -5,7 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearModuleCache, moduleReads } from '../../src/analysis/modules/load';
+import { clearModuleCache, moduleReads, modulesReused, rememberLintedFile } from '../../src/analysis/modules/load';
 import { getLinks } from '../../src/analysis/modules/link';
 import { clearResolutionCache, parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
 
@@ -19,6 +19,8 @@ function calledFunctions(code: string, file = path.join(project, 'src/routes/ord
     meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
     defaultOptions: [],
     create(context) {
+      // As every rule of the plugin does (createRule).
+      rememberLintedFile(context);
       return {
         CallExpression(node: TSESTree.CallExpression) {
           const target = getLinks(context)?.calledFunction(node);
@@ -245,6 +247,24 @@ describe('module reads avoided', () => {
       // nested writes no `baz` either, but it re-exports wholesale, so it is read; a still is not.
       expect(calledFunctions(`import { baz } from './index';\nbaz();`, path.join(dir, 'other.ts'), dir)).toEqual(['baz -> ' + path.relative(project, path.join(dir, 'deep.ts')) + ':1']);
       expect(moduleReads() - reads).toBe(4);
+    });
+  });
+
+  it('takes a module ESLint just linted from its tree, unless the file on disk says otherwise', () => {
+    clearModuleCache();
+    const helperText = 'export function a() {}\n';
+    inTempDir({ 'helper.ts': helperText }, (dir) => {
+      const helper = path.join(dir, 'helper.ts');
+      const [reads, reused] = [moduleReads(), modulesReused()];
+      // The helper is linted first, as the disk has it: the importer after it reads nothing.
+      expect(calledFunctions(helperText, helper, dir)).toEqual([]);
+      expect(calledFunctions(`import { a } from './helper';\na();`, path.join(dir, 'main.ts'), dir)).toEqual(['a -> ' + path.relative(project, helper) + ':1']);
+      expect([moduleReads() - reads, modulesReused() - reused]).toEqual([0, 1]);
+      // An editor's unsaved buffer is linted: the importer still sees the file as it is on disk.
+      clearModuleCache();
+      expect(calledFunctions('\n\nexport function a() { return 2; }\n', helper, dir)).toEqual([]);
+      expect(calledFunctions(`import { a } from './helper';\na();`, path.join(dir, 'other.ts'), dir)).toEqual(['a -> ' + path.relative(project, helper) + ':1']);
+      expect([moduleReads() - reads, modulesReused() - reused]).toEqual([1, 1]);
     });
   });
 });
