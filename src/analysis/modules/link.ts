@@ -157,17 +157,16 @@ export class Links {
   /** Specifier → file: packages are asked about again and again (`axios`, `knex`). */
   private readonly resolved = new Map<string, string | null>();
 
-  private readonly path: string;
+  private filePath: string | undefined;
 
   constructor(private readonly context: AnyRuleContext) {
     this.sourceCode = context.sourceCode;
     this.root = context.cwd;
-    this.path = path.resolve(context.cwd, context.filename);
   }
 
-  /** The absolute path of this module's file. */
+  /** The absolute path of this module's file (made when first asked: most linted files never ask). */
   get file(): string {
-    return this.path;
+    return (this.filePath ??= path.resolve(this.context.cwd, this.context.filename));
   }
 
   /**
@@ -186,7 +185,7 @@ export class Links {
   /** The project file `specifier` names; null for packages (and for files that do not exist or lie outside the project). */
   private projectFile(specifier: string): string | null {
     let file = this.resolved.get(specifier);
-    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(this.path, specifier, this.root) ?? null));
+    if (file === undefined) this.resolved.set(specifier, (file = resolveProjectModule(this.file, specifier, this.root) ?? null));
     return file;
   }
 
@@ -199,7 +198,7 @@ export class Links {
   /** A module of the project by its path (a declaration the type checker found); undefined outside the project or when it does not parse. */
   moduleFile(fileName: string): ModuleContext | undefined {
     if (!isProjectFile(fileName, this.root)) return undefined;
-    if (this.path === path.resolve(fileName)) return this.context;
+    if (this.file === path.resolve(fileName)) return this.context;
     const loaded = loadModule(this.context, fileName, sessionFor(this.context));
     if (loaded) modulePrograms.add(loaded.sourceCode.ast);
     return loaded;
