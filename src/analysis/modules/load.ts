@@ -140,8 +140,9 @@ function javascriptParser(): Estree | null {
 
 /**
  * A JavaScript module through espree, ESLint's own parser: several times as fast as TypeScript's
- * parser and its conversion, and what ESLint reads a `.js` file with unless told otherwise. Null when they are not there or reject the file (a CommonJS
- * file that only parses as a script, JSX in a `.js` file): the caller tries the TypeScript reader.
+ * parser and its conversion, and what ESLint reads a `.js` file with unless told otherwise. Null
+ * when espree is not there or rejects the file (a CommonJS file with a top-level `return`,
+ * decorators in a Babel-built file): the caller tries the TypeScript reader.
  */
 function parseJavaScript(context: AnyRuleContext, file: string, text: string, reader: NonNullable<typeof estree>): ModuleContext | null {
   const parser = javascriptParser();

@@ -45,6 +45,11 @@ export function hasTypeInformation(context: AnyRuleContext): boolean {
   return getTypeServices(context) !== null;
 }
 
+/** The text of a file of the type checker's program, as the checker has it (no disk read); undefined untyped or outside the program. */
+export function programSourceText(context: AnyRuleContext, fileName: string): string | undefined {
+  return getTypeServices(context)?.program.getSourceFile(fileName)?.text;
+}
+
 const packagePattern = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/g;
 
 function packageOf(fileName: string): string | undefined {

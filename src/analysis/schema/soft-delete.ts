@@ -27,7 +27,8 @@ import type { ModuleContext } from '../modules/load';
 import { resolveProjectModule } from '../modules/resolve';
 import { matchCallee } from '../objects/call-sites';
 import { getLibraryIndex } from '../objects/imports';
-import { classValueSite, hasTypeInformation, instanceClassSite, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
+import { classValueSite, hasTypeInformation, instanceClassSite, programSourceText, typeArgumentClassSite, typeDeclarationSite, type ClassSite } from '../objects/type-checker';
+import { anyOfWords } from '../text-screen';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { classDeclaredAt } from '../walk';
 import { leadingText, statementSinkExports, statementSinkMethods, statementSinks } from './sync';
@@ -438,9 +439,21 @@ export function modelOfReference(context: AnyRuleContext, node: TSESTree.Node): 
   return named && isModelName(referenceName(expression)) ? modelAtSite(context, classValueSite(context, expression)) : undefined;
 }
 
-/** Typed mode: the class the checker found, read from its file. */
+/**
+ * What a file must write to declare a soft-delete model: a deletion-column decorator, a decorator or
+ * a definition call that takes the option, or `extends` (a class inherits soft delete from its base).
+ */
+const softModelWords = anyOfWords([...columnDecorators.keys(), ...decoratorSites.keys(), ...methodSites.keys(), 'extends']);
+
+/**
+ * Typed mode: the class the checker found, read from its file. Most classes the checker names
+ * for a `.remove()` or `.delete()` receiver are services and helpers: the checker's own text of
+ * the file says whether reading it can find a model at all.
+ */
 function modelAtSite(context: AnyRuleContext, site: ClassSite | null): SoftModel | undefined {
   if (!site) return undefined;
+  const text = programSourceText(context, site.fileName);
+  if (text !== undefined && !softModelWords.test(text)) return undefined;
   const module = getLinks(context)?.moduleFile(site.fileName);
   const owner: ModuleContext | undefined = module ?? (site.fileName === context.physicalFilename || site.fileName === context.filename ? context : undefined);
   if (!owner) return undefined;

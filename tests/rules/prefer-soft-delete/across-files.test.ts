@@ -3,6 +3,10 @@
 // a paranoid Sequelize model, and raw SQL on the table of an imported model. Negatives: an entity without soft
 // delete from the same modules, and `followModules: false`.
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearModuleCache, moduleReads } from '../../../src/analysis/modules/load';
 import rule from '../../../src/rules/prefer-soft-delete';
 import { fixturesDir, runRuleTests } from '../../helpers/rule-tester';
 
@@ -164,4 +168,30 @@ export async function f(id: number) {
       ],
     },
   ],
+});
+
+describe('prefer-soft-delete: typed, the files it reads for a class the checker names', () => {
+  afterAll(() => clearModuleCache());
+  const linter = new Linter();
+  const config = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } },
+      plugins: { db: { rules: { 'prefer-soft-delete': rule } } } as never,
+      rules: { 'db/prefer-soft-delete': ['error', ...options] as never },
+    },
+  ];
+
+  it('leaves a file that cannot declare a soft-delete model unread, and still reads one that can', () => {
+    clearModuleCache();
+    let reads = moduleReads();
+    const service = `import { getArchive } from './archive.service';\nexport async function f() {\n  const archive = getArchive();\n  await archive.remove(1);\n}`;
+    expect(linter.verify(service, config, filename)).toEqual([]);
+    expect(moduleReads() - reads).toBe(0);
+    // Only the checker knows what `loadCustomer` returns: a Customer, soft-deleted through its base class.
+    reads = moduleReads();
+    const entity = `import { loadCustomer } from './archive.service';\nexport async function f() {\n  const customer = await loadCustomer(1);\n  await customer.remove();\n}`;
+    expect(linter.verify(entity, config, filename).map((message) => [message.ruleId, message.line])).toEqual([['db/prefer-soft-delete', 4]]);
+    expect(moduleReads() - reads).toBeGreaterThan(0);
+  });
 });
