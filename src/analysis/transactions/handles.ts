@@ -102,7 +102,8 @@ function openerReceiver(opener: TSESTree.Node): TSESTree.Node | undefined {
   }
 }
 
-function methodName(call: TSESTree.Node): string | undefined {
+/** The method a call calls by name: `save` of `repo.save(x)`. */
+export function methodName(call: TSESTree.Node): string | undefined {
   const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
   return callee?.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
 }
@@ -111,10 +112,30 @@ function isPascalCase(name: string | undefined): boolean {
   return name !== undefined && /^[A-Z][a-z0-9]\w*$/.test(name);
 }
 
-function positions(table: ArgumentPositions, method: string | undefined): readonly number[] | undefined {
-  if (method === undefined || !Object.hasOwn(table, method)) return undefined;
+/** Where a method of the table takes its options (one position or several), if the table lists it. */
+export function positions(table: ArgumentPositions | undefined, method: string | undefined): readonly number[] | undefined {
+  if (!table || method === undefined || !Object.hasOwn(table, method)) return undefined;
   const value = table[method]!;
   return typeof value === 'number' ? [value] : value;
+}
+
+/** Whether one of the options arguments holds the key (or is not an object literal we can read: then we do not guess). */
+export function passesOption(call: TSESTree.CallExpression, at: readonly number[], key: string): boolean {
+  for (const index of at) {
+    const argument = call.arguments[index];
+    if (!argument) continue;
+    const value = unwrapExpression(argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) {
+      // A variable, a call: the options may hold it. An array or a string at an alternative position is not options.
+      if (value.type !== AST_NODE_TYPES.ArrayExpression && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral) return true;
+      continue;
+    }
+    for (const property of value.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) return true;
+      if (staticKeyName(property) === key) return true;
+    }
+  }
+  return false;
 }
 
 const promiseCombinators = new Set(['all', 'allSettled', 'race', 'any']);
@@ -417,7 +438,7 @@ class ScopeReading {
       // Sequelize: only the methods that run a query, and only without the transaction in their options.
       const call = calls.find((c) => positions(work.joinOption!.methods, methodName(c)));
       if (!call || call.type !== AST_NODE_TYPES.CallExpression) return false;
-      if (this.passesOption(call, positions(work.joinOption.methods, methodName(call))!, work.joinOption.key)) return false;
+      if (passesOption(call, positions(work.joinOption.methods, methodName(call))!, work.joinOption.key)) return false;
     } else if (calls.some((call) => call.type === AST_NODE_TYPES.CallExpression && this.handsOverHandle(call))) {
       // The handle passed along joins the transaction, whatever the library calls the option.
       return false;
@@ -449,7 +470,7 @@ class ScopeReading {
     const joinMethods = new Set(work.joinMethods ?? []);
     if (calls.some((call) => joinMethods.has(methodName(call) ?? ''))) return false;
     const joined =
-      models.joinsBy === 'option' ? this.passesOption(first, at, work.joinOption?.key ?? 'transaction') : at.some((index) => first.arguments[index] !== undefined);
+      models.joinsBy === 'option' ? passesOption(first, at, work.joinOption?.key ?? 'transaction') : at.some((index) => first.arguments[index] !== undefined);
     if (joined) return false;
     this.report(top, calls, receiver, 'work', work);
     return false;
@@ -498,25 +519,6 @@ class ScopeReading {
     if (!method || !/^(find|create)/.test(method) || !positions(models.methods, method)) return false;
     const receiver = unwrapExpression(callee.object);
     return this.isModel(receiver, callee, models.base, models.byShape === true, method);
-  }
-
-  /** Whether one of the options arguments holds the key (or is not an object literal we can read: then we do not guess). */
-  private passesOption(call: TSESTree.CallExpression, at: readonly number[], key: string): boolean {
-    for (const index of at) {
-      const argument = call.arguments[index];
-      if (!argument) continue;
-      const value = unwrapExpression(argument);
-      if (value.type !== AST_NODE_TYPES.ObjectExpression) {
-        // A variable, a call: the options may hold it. An array or a string at an alternative position is not options.
-        if (value.type !== AST_NODE_TYPES.ArrayExpression && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral) return true;
-        continue;
-      }
-      for (const property of value.properties) {
-        if (property.type === AST_NODE_TYPES.SpreadElement) return true;
-        if (staticKeyName(property) === key) return true;
-      }
-    }
-    return false;
   }
 
   /** The handle passed as an argument, or as a property of an options argument: `db.none(sql, values, trx)`, `{ transaction: t }`. */

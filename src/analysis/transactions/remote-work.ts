@@ -20,13 +20,13 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import { libraries } from '../../knowledge';
 import transactionHelpers from '../../knowledge/transaction-helpers';
 import type { LibraryKnowledge } from '../../knowledge/types';
-import type { ArgumentPositions } from '../../knowledge/types-transaction-work';
 import { outermostWrapper, referenceName, staticKeyName, unwrapExpression } from '../../util/ast';
 import { isFunctionNode, type FunctionNode } from '../functions';
 import { describeFile, getLinks } from '../modules/link';
 import { getLibraryIndex } from '../objects/imports';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
+import { methodName, passesOption, positions } from './handles';
 import { mayWrite, WriteReader, type Write } from './writes';
 
 /** One call on the way from the summarised function to the work, with the file it is written in. */
@@ -176,32 +176,6 @@ function chainOf(top: TSESTree.CallExpression): { readonly calls: TSESTree.CallE
       return { calls, root: current };
     }
   }
-}
-
-function methodName(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrapExpression(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
-}
-
-function positions(table: ArgumentPositions | undefined, method: string | undefined): readonly number[] | undefined {
-  if (!table || method === undefined || !Object.hasOwn(table, method)) return undefined;
-  const value = table[method]!;
-  return typeof value === 'number' ? [value] : value;
-}
-
-/** Whether an options argument at one of the positions holds the key, or is something we cannot read (then it may). */
-function passesOption(call: TSESTree.CallExpression, at: readonly number[], key: string): boolean {
-  for (const index of at) {
-    const argument = call.arguments[index];
-    if (!argument) continue;
-    const value = unwrapExpression(argument);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) {
-      if (value.type !== AST_NODE_TYPES.ArrayExpression && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral) return true;
-      continue;
-    }
-    if (value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement || staticKeyName(property) === key)) return true;
-  }
-  return false;
 }
 
 /** Whether the chain's root came in as a parameter (of any function): the caller decides what it holds. */
