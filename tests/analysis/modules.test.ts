@@ -38,6 +38,37 @@ function calledFunctions(code: string, file = path.join(project, 'src/routes/ord
   return seen;
 }
 
+/** `calledFunctions` in typed mode: the fixture project's own tsconfig, through typescript-eslint's project service. */
+function calledFunctionsTyped(code: string, file: string): string[] {
+  const seen: string[] = [];
+  const probe: TSESLint.RuleModule<'x'> = {
+    meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const target = getLinks(context)?.calledFunction(node);
+          if (target) seen.push(`${context.sourceCode.getText(node.callee)} -> ${path.relative(project, target.context.filename)}:${target.fn.loc.start.line}`);
+        },
+      };
+    },
+  };
+  const messages = new Linter({ cwd: root }).verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: project } },
+        plugins: { probe: { rules: { probe } } } as never,
+        rules: { 'probe/probe': 'error' },
+      },
+    ],
+    file,
+  );
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return seen;
+}
+
 describe('module resolution', () => {
   it('resolves relative paths, extensions written as .js, index files and tsconfig paths', () => {
     const from = path.join(project, 'src/routes/orders.ts');
@@ -177,6 +208,26 @@ describe('module cache', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('calledFunction, typed', () => {
+  it('still asks the checker where the class chain cannot be read to its end (a mixin base)', () => {
+    const code = [
+      "import { Auditable, Plain } from '../services/mixin';",
+      'class Orders extends Auditable(Plain) {}',
+      'class Settled extends Plain {}',
+      'new Orders().audit();',
+      // Plain declares no `audit` and has no base: settled without the checker, and nothing to find.
+      'new Settled().audit?.();',
+      'JSON.stringify({});',
+    ].join('\n');
+    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([
+      'Auditable -> src/services/mixin.ts:5',
+      'new Orders().audit -> src/services/mixin.ts:7',
+    ]);
+    // Untyped, the mixin's method cannot be found at all.
+    expect(calledFunctions(code)).toEqual(['Auditable -> src/services/mixin.ts:5']);
   });
 });
 

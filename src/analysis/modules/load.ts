@@ -79,19 +79,24 @@ function parserOf(context: AnyRuleContext): { parser: Parser | undefined; option
   return { parser, options };
 }
 
-let eslintScope: { analyze(ast: unknown, options: unknown): unknown } | null | undefined;
+const fromEslint = new Map<string, unknown>();
+
+/** A package ESLint itself depends on (espree, eslint-scope), as ESLint loads it; null when it cannot be found. */
+function eslintDependency<T>(name: string): T | null {
+  if (!fromEslint.has(name)) {
+    let loaded: unknown;
+    try {
+      loaded = createRequire(require.resolve('eslint'))(name);
+    } catch {
+      loaded = null;
+    }
+    fromEslint.set(name, loaded);
+  }
+  return fromEslint.get(name) as T | null;
+}
 
 /** ESLint's own scope analyser, for parsers (espree) that leave it to ESLint. */
-function scopeAnalyser(): typeof eslintScope {
-  if (eslintScope === undefined) {
-    try {
-      eslintScope = createRequire(require.resolve('eslint'))('eslint-scope') as typeof eslintScope;
-    } catch {
-      eslintScope = null;
-    }
-  }
-  return eslintScope;
-}
+const scopeAnalyser = () => eslintDependency<{ analyze(ast: unknown, options: unknown): unknown }>('eslint-scope');
 
 interface Estree {
   parse(text: string, options: object): TSESTree.Program;
@@ -124,19 +129,8 @@ function fastReader(): typeof estree {
   return estree;
 }
 
-let espree: Estree | null | undefined;
-
 /** ESLint's own JavaScript parser, as ESLint itself would have it. */
-function javascriptParser(): Estree | null {
-  if (espree === undefined) {
-    try {
-      espree = createRequire(require.resolve('eslint'))('espree') as Estree;
-    } catch {
-      espree = null;
-    }
-  }
-  return espree;
-}
+const javascriptParser = () => eslintDependency<Estree>('espree');
 
 /**
  * A JavaScript module through espree, ESLint's own parser: several times as fast as TypeScript's
