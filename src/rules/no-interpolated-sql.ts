@@ -385,20 +385,25 @@ export default createRule<Options, MessageIds>({
      * Whether an argument is text with data spliced into it: the only thing a project helper's call
      * can be reported for, so the only reason to read the helper's module.
      */
+    /** Text written at the call with something spliced in, or a variable built as such text. */
+    function builtAsText(node: TSESTree.Node): boolean {
+      const value = unwrapExpression(node);
+      if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length > 0;
+      if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '+';
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+      const definition = variable?.defs[0];
+      if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return false;
+      const init = definition.node.init && unwrapExpression(definition.node.init);
+      const textInit = init?.type === AST_NODE_TYPES.TemplateLiteral || (init?.type === AST_NODE_TYPES.BinaryExpression && init.operator === '+');
+      return textInit || variable!.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.operator === '+=');
+    }
+
+    /**
+     * Whether an argument is text with data spliced into it: the only thing a project helper's call
+     * can be reported for, so the only reason to read the helper's module.
+     */
     function splicesData(call: TSESTree.CallExpression): boolean {
-      /** Text written at the call with something spliced in, or a variable built as such text. */
-      const builtAsText = (node: TSESTree.Node): boolean => {
-        const value = unwrapExpression(node);
-        if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length > 0;
-        if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '+';
-        if (value.type !== AST_NODE_TYPES.Identifier) return false;
-        const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
-        const definition = variable?.defs[0];
-        if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return false;
-        const init = definition.node.init && unwrapExpression(definition.node.init);
-        const textInit = init?.type === AST_NODE_TYPES.TemplateLiteral || (init?.type === AST_NODE_TYPES.BinaryExpression && init.operator === '+');
-        return textInit || variable!.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AssignmentExpression && reference.identifier.parent.operator === '+=');
-      };
       return call.arguments.some((argument) => {
         if (!builtAsText(argument)) return false;
         const pieces = evaluator.pieces(argument);
@@ -430,12 +435,15 @@ export default createRule<Options, MessageIds>({
 
     /** A call of the project's own raw-query helper, in another module (or one the same-file pass misses). */
     function checkProjectHelper(call: TSESTree.CallExpression): void {
+      // Cheapest first: an argument written as text at all, then whether the callee is another
+      // module's SQL helper, and only then what the text is made of (most template literals
+      // handed to a call are log lines and messages).
+      if (!call.arguments.some(builtAsText)) return;
       const target = links!.calledFunction(call);
-      if (!target) return;
-      const helper = sqlWrapperOf(target.context, target.fn);
-      if (!helper) return;
       // Same-file wrappers are reported by the same-file pass, with the rewrite it can offer.
-      if (!target.crossFile) return;
+      if (!target?.crossFile) return;
+      const helper = sqlWrapperOf(target.context, target.fn);
+      if (!helper || !splicesData(call)) return;
       const wrapperSink: Sink = { library: helper.sink.library, spec: { ...helper.sink.spec, sqlArgument: helper.parameter, rewrite: undefined, kind: 'query', clause: undefined } };
       check(call, wrapperSink, `${calleeText(call)}()`, helper);
     }
@@ -474,7 +482,7 @@ export default createRule<Options, MessageIds>({
         const candidates = sinksByName.get(name);
         if (!candidates) {
           if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links && splicesData(node)) checkProjectHelper(node);
+          if (links) checkProjectHelper(node);
           return;
         }
         // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's
@@ -503,7 +511,7 @@ export default createRule<Options, MessageIds>({
           // A sink's name on something that is not the library's object: a method taken off it
           // (`const { query } = pool`), or the project's own helper (`query(sql)` from `./pool`).
           if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links && !onlyWrapper && splicesData(node)) checkProjectHelper(node);
+          if (links && !onlyWrapper) checkProjectHelper(node);
           return;
         }
         // By shape we know it runs SQL, not which library: teach the general safe form and
