@@ -38,11 +38,13 @@ const DISK_TTL_MS = 5_000;
 const MAX_DISK_ANSWERS = 50_000;
 const fileAnswers = new Map<string, { readonly at: number; readonly file: boolean }>();
 const configAnswers = new Map<string, { readonly at: number; readonly config: PathsConfig | null }>();
+const moduleAnswers = new Map<string, { readonly at: number; readonly file: string | undefined }>();
 
 /** Forget what the disk said (tests that rewrite fixture files). */
 export function clearResolutionCache(): void {
   fileAnswers.clear();
   configAnswers.clear();
+  moduleAnswers.clear();
 }
 
 function isFile(candidate: string): boolean {
@@ -214,6 +216,19 @@ function viaPaths(specifier: string, config: PathsConfig): string | undefined {
  * missing files, and anything outside `root` or inside `node_modules`.
  */
 export function resolveProjectModule(fromFile: string, specifier: string, root: string): string | undefined {
+  // Every file of a folder imports the same neighbours (`./db`, `../lib`): one answer per folder
+  // and specifier, trusted for as long as the disk's own answers are.
+  const key = `${path.dirname(fromFile)}\0${specifier}\0${root}`;
+  const now = Date.now();
+  const known = moduleAnswers.get(key);
+  if (known && now - known.at < DISK_TTL_MS) return known.file;
+  const file = resolveUncached(fromFile, specifier, root);
+  if (moduleAnswers.size >= MAX_DISK_ANSWERS) moduleAnswers.clear();
+  moduleAnswers.set(key, { at: now, file });
+  return file;
+}
+
+function resolveUncached(fromFile: string, specifier: string, root: string): string | undefined {
   let found: string | undefined;
   if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     found = fileAt(path.resolve(path.dirname(fromFile), specifier));
