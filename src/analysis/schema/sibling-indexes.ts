@@ -40,20 +40,43 @@ export function siblingIndexes(file: string, cwd: string): SqlIndex[] {
   const root = path.resolve(cwd);
   if (!directory.startsWith(root + path.sep) && directory !== root) return [];
   if (directory.split(path.sep).includes('node_modules')) return [];
+  const indexes: SqlIndex[] = [];
+  for (const sibling of folderIndexes(directory, root)) {
+    if (sibling.file !== file) indexes.push(...sibling.indexes);
+  }
+  return indexes;
+}
+
+/**
+ * Every migration of a folder asks about the same siblings: the folder's answer is trusted for a
+ * few seconds (as the module resolver trusts the disk), so a pass over a folder of migrations lists
+ * and stats it once, and a file saved in the editor is still seen almost at once.
+ */
+const FOLDER_TTL_MS = 5_000;
+const folderAnswers = new Map<string, { readonly at: number; readonly files: readonly { readonly file: string; readonly indexes: readonly SqlIndex[] }[] }>();
+
+function folderIndexes(directory: string, root: string): readonly { readonly file: string; readonly indexes: readonly SqlIndex[] }[] {
+  const key = `${directory}\0${root}`;
+  const now = Date.now();
+  const known = folderAnswers.get(key);
+  if (known && now - known.at < FOLDER_TTL_MS) return known.files;
   let names: string[];
   try {
     names = fs.readdirSync(directory);
   } catch {
-    return [];
+    names = [];
   }
-  const indexes: SqlIndex[] = [];
+  const files: { file: string; indexes: SqlIndex[] }[] = [];
   for (const name of names.slice(0, MAX_FILES)) {
+    if ((!SCRIPT.test(name) && !/\.sql$/i.test(name)) || /\.d\.[cm]?ts$/i.test(name)) continue;
     const sibling = path.join(directory, name);
-    if (sibling === file || (!SCRIPT.test(name) && !/\.sql$/i.test(name)) || /\.d\.[cm]?ts$/i.test(name)) continue;
     const relative = path.relative(root, sibling).split(path.sep).join('/');
-    for (const index of indexesOfFile(sibling)) indexes.push({ ...index, file: relative });
+    const indexes = indexesOfFile(sibling).map((index) => ({ ...index, file: relative }));
+    if (indexes.length > 0) files.push({ file: sibling, indexes });
   }
-  return indexes;
+  if (folderAnswers.size >= MAX_CACHED) folderAnswers.clear();
+  folderAnswers.set(key, { at: now, files });
+  return files;
 }
 
 const foldersCache = new Map<string, { readonly mtimeMs: number; readonly children: readonly string[] }>();
