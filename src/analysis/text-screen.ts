@@ -14,7 +14,20 @@ export function anyOfWords(words: Iterable<string>, flags = ''): RegExp {
   return new RegExp(unique.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
 }
 
-/** Whether the linted file's text holds one of the words. */
+let lastText: string | undefined;
+const answersForLastText = new Map<RegExp, boolean>();
+
+/**
+ * Whether the linted file's text holds one of the words. Rules that share a screen (the two
+ * transaction rules share their openers') ask it of the same file one after the other: the
+ * answer for the last text is kept.
+ */
 export function textMentions(sourceText: string, words: RegExp): boolean {
-  return words.test(sourceText);
+  if (sourceText !== lastText) {
+    lastText = sourceText;
+    answersForLastText.clear();
+  }
+  let answer = answersForLastText.get(words);
+  if (answer === undefined) answersForLastText.set(words, (answer = words.test(sourceText)));
+  return answer;
 }

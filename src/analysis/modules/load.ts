@@ -297,6 +297,7 @@ interface LintedFile {
 }
 const lintedRecently = new Map<string, LintedFile>();
 const remembered = new WeakSet<TSESTree.Program>();
+let lastRemembered: TSESTree.Program | undefined;
 let reused = 0;
 
 /** How many modules were taken from the files linted last rather than read and parsed. */
@@ -308,7 +309,10 @@ export function modulesReused(): number {
 export function rememberLintedFile(context: AnyRuleContext): void {
   const sourceCode = context.sourceCode as Readonly<TSESLint.SourceCode> | undefined;
   const program = sourceCode?.ast;
-  if (!program || remembered.has(program)) return;
+  // Every rule starts on the same file in turn: one identity check answers all but the first.
+  if (!program || program === lastRemembered) return;
+  lastRemembered = program;
+  if (remembered.has(program)) return;
   remembered.add(program);
   const file = context.filename;
   const scopeManager = sourceCode.scopeManager;
