@@ -49,6 +49,20 @@ export default {
   factories: [
     { export: 'drizzle', via: 'call', creates: 'Database' },
     { instanceOf: 'Database', method: 'transaction', callbackParameter: 0, creates: 'Database' },
+    // Table functions made by the project (create-t3-app's `export const createTable = pgTableCreator((name) => `app_${name}`)`,
+    // `pgSchema('auth').table`): each makes the dialect's own table function, named as it is exported.
+    { export: 'pgTableCreator', via: 'call', creates: 'pgTable' },
+    { export: 'mysqlTableCreator', via: 'call', creates: 'mysqlTable' },
+    { export: 'sqliteTableCreator', via: 'call', creates: 'sqliteTable' },
+    { export: 'singlestoreTableCreator', via: 'call', creates: 'singlestoreTable' },
+    { export: 'pgSchema', via: 'call', creates: 'PgSchema' },
+    { export: 'mysqlSchema', via: 'call', creates: 'MySqlSchema' },
+    { export: 'mysqlDatabase', via: 'call', creates: 'MySqlSchema' },
+    { export: 'singlestoreSchema', via: 'call', creates: 'SingleStoreSchema' },
+    { export: 'singlestoreDatabase', via: 'call', creates: 'SingleStoreSchema' },
+    { instanceOf: 'PgSchema', property: 'table', creates: 'pgTable' },
+    { instanceOf: 'MySqlSchema', property: 'table', creates: 'mysqlTable' },
+    { instanceOf: 'SingleStoreSchema', property: 'table', creates: 'singlestoreTable' },
   ],
   transactions: [
     // `db.transaction(async (tx) => …, config)`, and `tx.transaction(…)` for a savepoint.
@@ -58,7 +72,7 @@ export default {
     foreignKeys: {
       // Table functions are recognised by name: `pgTable('orders', { … }, (t) => […])` is distinctive.
       tableBuilder: {
-        tables: ['pgTable', 'sqliteTable', 'mysqlTable', 'singlestoreTable', 'pgTableCreator', 'sqliteTableCreator'],
+        tables: ['pgTable', 'sqliteTable', 'mysqlTable', 'singlestoreTable'],
         selfIndexing: ['mysqlTable', 'singlestoreTable'],
         references: 'references',
         foreignKey: 'foreignKey',

@@ -7,6 +7,7 @@ import {
   tableColumns,
   type ColumnFinding,
 } from '../analysis/schema/column-types';
+import { looksLikeTableDefinition } from '../analysis/schema/table-functions';
 import { libraries } from '../knowledge';
 import { callNameQuickly, referenceName, unwrapExpression } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -77,7 +78,8 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const name = callNameQuickly(node);
-        if (name === undefined || !columnCallNames.has(name)) return;
+        // A table function the project made (`createTable = pgTableCreator(…)`) goes by any name: its shape lets it through.
+        if (name === undefined || !(columnCallNames.has(name) || looksLikeTableDefinition(node))) return;
         for (const finding of definitionColumns(context, node, name)) report(finding);
         for (const finding of tableColumns(context, node, builderOptions)) report(finding);
       },

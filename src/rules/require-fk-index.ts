@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { KeyCollector, entityIndexIn, foreignKeyWords, keyCallNames, referencesKeys, relationDecoratorNames } from '../analysis/schema/foreign-keys';
 import { textMentions } from '../analysis/text-screen';
+import { looksLikeTableDefinition } from '../analysis/schema/table-functions';
 import { nearbyMigrationIndexes, siblingIndexes } from '../analysis/schema/sibling-indexes';
 import { absoluteFileName, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { matchesAnyGlob } from '../analysis/glob';
@@ -76,7 +77,8 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const name = referenceName(node.callee);
-        if (name !== undefined && keyCallNames.has(name)) keys().call(node, name);
+        // A table function the project made (`createTable = pgTableCreator(…)`) goes by any name: its shape lets it through.
+        if (name !== undefined && (keyCallNames.has(name) || looksLikeTableDefinition(node))) keys().call(node, name);
       },
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;

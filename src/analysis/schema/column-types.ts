@@ -29,6 +29,7 @@ import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { chainMethods, decoratorName, firstCallOfChain, propertyValue, walk } from './foreign-keys';
+import { madeTableFunction, tableColumnsObject } from './table-functions';
 
 export type MissingPart = 'type' | 'length' | 'precision and scale' | 'nullability';
 
@@ -466,14 +467,12 @@ export interface BuilderOptions {
 export function tableColumns(context: AnyRuleContext, call: TSESTree.CallExpression, options: BuilderOptions): ColumnFinding[] {
   const columnsArgument = call.arguments[1] && unwrapExpression(call.arguments[1]);
   if (!columnsArgument) return [];
-  const columns = columnsObject(columnsArgument);
+  const columns = tableColumnsObject(columnsArgument);
   if (!columns) return [];
-  const match = matchCallee(context, call, builderEntries);
-  if (!match) return [];
-  const { library, spec } = match.candidate.entry;
-  const origin = getLibraryIndex(context).calleeOrigin(call);
-  const tableFunction = origin?.library === library ? origin.name : referenceName(call.callee);
-  const dialect = spec.dialects.find((candidate) => tableFunction !== undefined && candidate.tables.includes(tableFunction));
+  const table = tableFunctionOf(context, call);
+  if (!table) return [];
+  const { library, spec, tableFunction } = table;
+  const dialect = spec.dialects.find((candidate) => candidate.tables.includes(tableFunction));
   if (!dialect) return [];
   const lists = typeLists(dialect.types);
   const findings: ColumnFinding[] = [];
@@ -510,12 +509,18 @@ export function tableColumns(context: AnyRuleContext, call: TSESTree.CallExpress
   return findings;
 }
 
-function columnsObject(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
-  // Drizzle's newer form: `pgTable('users', (t) => ({ name: t.varchar() }))`.
-  if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = unwrapExpression(node.body);
-    return body.type === AST_NODE_TYPES.ObjectExpression ? body : undefined;
+/** The library's table function a call defines a table with: its own export, or one the project made from it (`createTable`). */
+function tableFunctionOf(context: AnyRuleContext, call: TSESTree.CallExpression): (Entry<BuilderColumnKnowledge> & { tableFunction: string }) | undefined {
+  const match = matchCallee(context, call, builderEntries);
+  if (match) {
+    const { library, spec } = match.candidate.entry;
+    const origin = getLibraryIndex(context).calleeOrigin(call);
+    const tableFunction = origin?.library === library ? origin.name : referenceName(call.callee);
+    return tableFunction === undefined ? undefined : { library, spec, tableFunction };
+  }
+  for (const { entry } of builderEntries) {
+    const tableFunction = madeTableFunction(context, call, entry.library, entry.spec.tables.export);
+    if (tableFunction !== undefined) return { ...entry, tableFunction };
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ import { matchCallee, type CalleeCandidate } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
 import { mayDeclareKeys, normaliseIdentifier, sqlKeys, type SqlIndex } from './sql-keys';
 import { anyOfWords } from '../text-screen';
+import { looksLikeTableDefinition, madeTableFunction, tableColumnsObject } from './table-functions';
 
 type Knowledge = ForeignKeyKnowledge;
 type SchemaBuilder = NonNullable<Knowledge['schemaBuilder']>;
@@ -172,8 +173,18 @@ export class KeyCollector {
       if (spec.addIndex.includes(name)) this.addIndex(call);
       else if (spec.addConstraint.includes(name)) this.addConstraint(call, spec);
     }
+    let table = false;
     for (const { library, spec } of tableBuilders) {
-      if (spec.tables.includes(name)) this.table(call, library, spec);
+      if (spec.tables.includes(name)) {
+        this.table(call, library, spec, name);
+        table = true;
+      }
+    }
+    if (table || !looksLikeTableDefinition(call)) return;
+    // A table function the project made (`createTable = pgTableCreator(…)`), called by any name.
+    for (const { library, spec } of tableBuilders) {
+      const made = madeTableFunction(this.context, call, library, spec.tables);
+      if (made !== undefined) this.table(call, library, spec, made);
     }
   }
 
@@ -307,11 +318,12 @@ export class KeyCollector {
   // ------------------------------------------------------------------------------------- table builders
 
   /** `pgTable('orders', { customerId: integer('customer_id').references(() => customers.id) }, (t) => [...])`. */
-  private table(call: TSESTree.CallExpression, library: LibraryKnowledge, spec: TableBuilder): void {
-    const [nameArgument, columnsArgument, config] = call.arguments;
-    const name = referenceName(call.callee);
-    if (!isStringLiteral(nameArgument) || columnsArgument?.type !== AST_NODE_TYPES.ObjectExpression) return;
-    if (name !== undefined && spec.selfIndexing?.includes(name)) return;
+  private table(call: TSESTree.CallExpression, library: LibraryKnowledge, spec: TableBuilder, tableFunction: string): void {
+    const [nameArgument, columnsNode, config] = call.arguments;
+    // The columns as an object, or Drizzle's newer `(t) => ({ customerId: t.integer().references(…) })`.
+    const columnsArgument = columnsNode && tableColumnsObject(columnsNode);
+    if (!isStringLiteral(nameArgument) || !columnsArgument) return;
+    if (spec.selfIndexing?.includes(tableFunction)) return;
     const table = normaliseIdentifier(nameArgument.value);
     const configFunction = config && (config.type === AST_NODE_TYPES.ArrowFunctionExpression || config.type === AST_NODE_TYPES.FunctionExpression) ? config : undefined;
     const tableIndexes: SqlIndex[] = [];

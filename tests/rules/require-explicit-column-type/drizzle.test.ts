@@ -1,5 +1,9 @@
+import path from 'node:path';
 import rule from '../../../src/rules/require-explicit-column-type';
-import { runRuleTests } from '../../helpers/rule-tester';
+import { fixturesDir, runRuleTests } from '../../helpers/rule-tester';
+
+/** Beside tests/fixtures/project/src/schema/table.ts, which makes \`createTable\` (create-t3-app's layout). */
+const schemaFile = path.join(fixturesDir, 'project/src/schema/linted.ts');
 
 const ADVICE =
   "`varchar('name', { length: 100 }).notNull()`, `numeric('price', { precision: 10, scale: 2 })`; a column meant to hold NULL can say so with the rule's `drizzleNullableByDefault` option";
@@ -94,6 +98,32 @@ export const users = pgTable('users', { name: varchar('name') });
 `,
       js: true,
     },
+    // Look-alikes of a made table function: the project's own \`defineTable\` from another module, a local
+    // \`createTable\` that Drizzle did not make, and knex's \`createTable\` (its callback has a body).
+    {
+      filename: schemaFile,
+      code: `
+import { varchar } from 'drizzle-orm/pg-core';
+import { defineTable } from './table';
+const makeTable = (name: string, columns: object) => ({ name, columns });
+const createTable = makeTable;
+export const a = defineTable('users', { name: varchar('name') });
+export const b = createTable('users', { name: varchar('name') });
+export const up = (knex: any) => knex.schema.createTable('users', (t: any) => { t.string('name'); });
+`,
+    },
+    // A made table function whose columns say everything.
+    {
+      code: `
+import { pgTableCreator } from 'drizzle-orm/pg-core';
+const createTable = pgTableCreator((name) => \`app_\${name}\`);
+export const posts = createTable('post', (d) => ({
+  id: d.integer().primaryKey().generatedByDefaultAsIdentity(),
+  name: d.varchar({ length: 256 }).notNull(),
+}));
+`,
+      js: true,
+    },
     // The option: a column without \`.notNull()\` is nullable by the team's decision; sizes still count.
     {
       code: `
@@ -155,6 +185,45 @@ export const tags = pgTable('tags', (t) => ({
 }));
 `,
       errors: [missing(5, 3, 'label', 'length and nullability')],
+    },
+    // create-t3-app: \`createTable\` made by pgTableCreator in another module, the columns in a callback.
+    {
+      filename: schemaFile,
+      code: `
+import { createTable } from './table';
+export const posts = createTable('post', (d) => ({
+  id: d.integer().primaryKey().generatedByDefaultAsIdentity(),
+  name: d.varchar({ length: 256 }),
+  createdAt: d.timestamp({ withTimezone: true }).notNull(),
+}));
+`,
+      errors: [missing(5, 3, 'name', 'nullability')],
+    },
+    // The same, made in this file, and a MySQL table function made by mysqlTableCreator.
+    {
+      code: `
+import { pgTableCreator, varchar } from 'drizzle-orm/pg-core';
+import { mysqlTableCreator, decimal } from 'drizzle-orm/mysql-core';
+const createTable = pgTableCreator((name) => \`app_\${name}\`);
+const mysqlTable = mysqlTableCreator((name) => name);
+export const users = createTable('user', { email: varchar('email') });
+export const prices = mysqlTable('price', { amount: decimal('amount').notNull() });
+`,
+      js: true,
+      errors: [missing(6, 44, 'email', 'length and nullability'), missing(7, 45, 'amount', 'precision and scale')],
+    },
+    // A table of a Postgres schema, \`billing.table(…)\`, through the project's barrel.
+    {
+      filename: schemaFile,
+      code: `
+import { numeric, serial } from 'drizzle-orm/pg-core';
+import { billing } from '.';
+export const invoices = billing.table('invoices', {
+  id: serial('id').primaryKey(),
+  total: numeric('total').notNull(),
+});
+`,
+      errors: [missing(6, 3, 'total', 'precision and scale')],
     },
   ],
 });

@@ -1,5 +1,9 @@
+import path from 'node:path';
 import rule from '../../../src/rules/require-fk-index';
-import { runRuleTests } from '../../helpers/rule-tester';
+import { fixturesDir, runRuleTests } from '../../helpers/rule-tester';
+
+/** Beside tests/fixtures/project/src/schema/table.ts, which makes \`createTable\` (create-t3-app's layout). */
+const schemaFile = path.join(fixturesDir, 'project/src/schema/linted.ts');
 
 runRuleTests('require-fk-index: Drizzle', rule, {
   valid: [
@@ -24,6 +28,43 @@ export const tags = pgTable('order_tags', {
   orderId: integer('order_id').references(() => orders.id),
   tag: integer('tag'),
 }, (t) => ({ pk: primaryKey({ columns: [t.orderId, t.tag] }) }));
+`,
+      js: true,
+    },
+    // A table function made by pgTableCreator, in the newer callback form, with the key indexed.
+    {
+      code: `
+import { pgTableCreator, index } from 'drizzle-orm/pg-core';
+import { users } from './users';
+const createTable = pgTableCreator((name) => \`app_\${name}\`);
+export const posts = createTable(
+  'post',
+  (d) => ({
+    id: d.integer().primaryKey().generatedByDefaultAsIdentity(),
+    authorId: d.integer().notNull().references(() => users.id),
+  }),
+  (t) => [index('post_author_idx').on(t.authorId)],
+);
+`,
+      js: true,
+    },
+    // The project's own \`defineTable\`, from a module of the project: not a table function Drizzle made.
+    {
+      filename: schemaFile,
+      code: `
+import { integer } from 'drizzle-orm/pg-core';
+import { defineTable } from './table';
+import { users } from './users';
+export const posts = defineTable('post', { authorId: integer('author_id').references(() => users.id) });
+`,
+    },
+    // A MySQL table made by mysqlTableCreator: MySQL indexes foreign keys itself.
+    {
+      code: `
+import { mysqlTableCreator, int } from 'drizzle-orm/mysql-core';
+import { customers } from './customers';
+const table = mysqlTableCreator((name) => name);
+export const orders = table('orders', { customerId: int('customer_id').references(() => customers.id) });
 `,
       js: true,
     },
@@ -66,6 +107,33 @@ export const orders = pgTable(
         },
         { messageId: 'missingIndex', line: 14, column: 5 },
       ],
+    },
+    // create-t3-app: \`createTable\` made by pgTableCreator in another module, the columns in a callback.
+    {
+      filename: schemaFile,
+      code: `
+import { createTable } from './table';
+import { users } from './users';
+export const posts = createTable('post', (d) => ({
+  id: d.integer().primaryKey().generatedByDefaultAsIdentity(),
+  authorId: d.integer().notNull().references(() => users.id),
+}));
+`,
+      errors: [{ messageId: 'missingIndex', line: 6, column: 35, data: { key: 'post.authorId', plural: '', table: 'post', advice: "add `index('post_authorId_idx').on(t.authorId)` to the table's extra config (its third argument)" } }],
+    },
+    // A table of a Postgres schema, \`billing.table(…)\`, through the project's barrel.
+    {
+      filename: schemaFile,
+      code: `
+import { integer, serial } from 'drizzle-orm/pg-core';
+import { billing } from '.';
+import { customers } from './customers';
+export const invoices = billing.table('invoices', {
+  id: serial('id').primaryKey(),
+  customerId: integer('customer_id').references(() => customers.id),
+});
+`,
+      errors: [{ messageId: 'missingIndex', line: 7, column: 38 }],
     },
   ],
 });
