@@ -124,6 +124,14 @@ export default {
         annotationNeedsLength: ['string'],
         suggestedTypes: { boolean: "'boolean'" },
         advice: "`@Property({ type: 'string', length: 100, nullable: false })`",
+        // `new EntitySchema({ properties: { … } })`: a relation or an embeddable names its `entity`.
+        schemas: {
+          callee: { export: 'EntitySchema' },
+          argument: 0,
+          path: 'properties',
+          exemptOptions: [{ key: 'entity' }, { key: 'reference' }],
+          advice: "`properties: { name: { type: 'string', length: 100, nullable: false } }`",
+        },
       },
     },
   },

@@ -133,6 +133,18 @@ export interface DecoratorColumnKnowledge {
   readonly suggestedTypes?: Readonly<Record<string, string>>;
   /** How a fully stated column reads in this library, for the message. */
   readonly advice: string;
+  /**
+   * Entities written as data rather than decorated classes (`new EntitySchema({ columns: { name: { type: 'varchar' } } })`):
+   * each entry of the object under `path` in the constructor's `argument` is one column's options, read with the keys and
+   * types above. `exemptOptions` adds the markers written there for keys, timestamps and relations (`createDate: true`, a relation's `entity`).
+   */
+  readonly schemas?: {
+    readonly callee: { readonly export: string };
+    readonly argument: number;
+    readonly path: string;
+    readonly exemptOptions: readonly ColumnOptionCondition[];
+    readonly advice: string;
+  };
 }
 
 /**

@@ -2,8 +2,10 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import {
   columnCallNames,
   columnDecoratorNames,
+  columnSchemaNames,
   decoratorColumn,
   definitionColumns,
+  schemaColumns,
   tableColumns,
   type ColumnFinding,
 } from '../analysis/schema/column-types';
@@ -82,6 +84,11 @@ export default createRule<Options, MessageIds>({
         if (name === undefined || !(columnCallNames.has(name) || looksLikeTableDefinition(node))) return;
         for (const finding of definitionColumns(context, node, name)) report(finding);
         for (const finding of tableColumns(context, node, builderOptions)) report(finding);
+      },
+      NewExpression(node) {
+        const name = referenceName(node.callee);
+        if (name === undefined || !columnSchemaNames.has(name)) return;
+        for (const finding of schemaColumns(context, node)) report(finding);
       },
     };
   },

@@ -369,6 +369,48 @@ export function decoratorColumn(context: AnyRuleContext, decorator: TSESTree.Dec
   };
 }
 
+// ---------------------------------------------------------------------------------------------- schemas
+
+const schemaEntries: CalleeCandidate<Entry<DecoratorColumnKnowledge>>[] = decoratorEntries.flatMap((candidate) => {
+  const schema = candidate.entry.spec.schemas;
+  return schema ? [{ library: candidate.library, callee: schema.callee, entry: candidate.entry }] : [];
+});
+
+/** Constructor names worth a look: entities written as data (`EntitySchema`). */
+export const columnSchemaNames: ReadonlySet<string> = new Set(decoratorEntries.flatMap(({ entry }) => (entry.spec.schemas ? [entry.spec.schemas.callee.export] : [])));
+
+/** `new EntitySchema({ columns: { … } })`: what each column's options leave to the ORM, read as the column decorator's would be. */
+export function schemaColumns(context: AnyRuleContext, node: TSESTree.NewExpression): ColumnFinding[] {
+  const match = matchCallee(context, node, schemaEntries);
+  if (!match) return [];
+  const { library, spec } = match.candidate.entry;
+  const schema = spec.schemas!;
+  const argument = node.arguments[schema.argument];
+  const definition = argument && unwrapExpression(argument);
+  if (definition?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const columnsNode = propertyValue(definition, schema.path);
+  const columns = columnsNode && unwrapExpression(columnsNode);
+  if (columns?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const lists = typeLists(spec.types);
+  const findings: ColumnFinding[] = [];
+  for (const property of columns.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const column = staticKeyName(property);
+    const value = unwrapExpression(property.value);
+    // Options held in a variable or built by a call: the engine cannot read what they say.
+    if (column === undefined || value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const keys = readableKeys(value);
+    if (!keys || exempted(keys, spec.exemptOptions) || exempted(keys, schema.exemptOptions)) continue;
+    const stated: Stated = { length: false, precision: false, nullable: false };
+    readOptions(keys, spec, lists, stated);
+    const typeName = stated.type === undefined || stated.type === 'given' ? undefined : stated.type.name;
+    if (typeName !== undefined && lists.virtual.has(typeName.toLowerCase())) continue;
+    const missing = missingParts(stated, lists, typeName);
+    if (missing.length > 0) findings.push({ library, column, node: property.key, missing, advice: schema.advice });
+  }
+  return findings;
+}
+
 // ------------------------------------------------------------------------------------------- attributes
 
 /** The attributes object of a model definition and what each attribute leaves out. */
