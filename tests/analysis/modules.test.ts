@@ -180,6 +180,32 @@ class Controller {
     ]);
   });
 
+  it("finds a model's own methods on the rows its library finders return, and leaves the library's methods", () => {
+    const code = `
+import { Order, Ticket, Archive } from '../entities/order.model';
+export async function ship(id: number) {
+  const order = await Order.findByPk(id);
+  await order.notifyShipped();
+  await order.update({ shipped: true });
+  Order.build({}).notifyShipped();
+  const ticket = await Ticket.findOneBy({ id });
+  ticket.close();
+  const archived = await Archive.findByPk(id);
+  archived.restore();
+}
+`;
+    const expected = [
+      'order.notifyShipped -> src/entities/order.model.ts:11',
+      'Order.build({}).notifyShipped -> src/entities/order.model.ts:11',
+      'ticket.close -> src/entities/order.model.ts:18',
+      // The project's own finder is followed; what it returns is not a row of the model.
+      'Archive.findByPk -> src/entities/order.model.ts:25',
+    ];
+    expect(calledFunctions(code)).toEqual(expected);
+    // Typed, the checker also knows what the project's own finder returns.
+    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([...expected, 'archived.restore -> src/entities/order.model.ts:26']);
+  });
+
   it('gives nothing for packages, unknown names, a module that does not parse, or followModules: false', () => {
     expect(calledFunctions(`import knex from 'knex';\nimport { rawQuery } from '../lib/broken';\nknex('t');\nrawQuery('x');\nunknown();`)).toEqual([]);
   });

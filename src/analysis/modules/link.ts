@@ -27,6 +27,17 @@ import { followModulesSetting } from '../settings';
 import { loadModule, type ModuleContext } from './load';
 import { isProjectFile, resolveProjectModule } from './resolve';
 import injection from '../../knowledge/dependency-injection';
+import { libraries } from '../../knowledge';
+
+/** Per module of an active-record library: its model base classes, and their static methods that return an instance of the model (`findByPk`). */
+const activeRecordByModule = new Map<string, { readonly bases: ReadonlySet<string>; readonly finders: ReadonlySet<string> }>(
+  libraries.flatMap((library) => {
+    const softDelete = library.schema?.softDelete;
+    const record = { bases: new Set(softDelete?.activeRecordBases ?? []), finders: new Set(softDelete?.instanceMethods ?? []) };
+    return record.bases.size > 0 && record.finders.size > 0 ? library.modules.map((moduleName) => [moduleName, record] as const) : [];
+  }),
+);
+const instanceFinderNames: ReadonlySet<string> = new Set([...activeRecordByModule.values()].flatMap((record) => [...record.finders]));
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -264,7 +275,11 @@ export class Links {
       case AST_NODE_TYPES.CallExpression: {
         const required = requiredModule(this.sourceCode, node);
         if (required !== undefined) return this.requireValue(required, node, depth);
-        return { kind: 'expression', context: this.context, node };
+        return this.foundModel(node, depth) ?? { kind: 'expression', context: this.context, node };
+      }
+      case AST_NODE_TYPES.AwaitExpression: {
+        const awaited = unwrapExpression(node.argument);
+        return (awaited.type === AST_NODE_TYPES.CallExpression ? this.foundModel(awaited, depth) : undefined) ?? { kind: 'expression', context: this.context, node };
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = staticKeyName(node);
@@ -428,6 +443,37 @@ export class Links {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `Order.findByPk(id)`, `await User.findOneBy({ id })`: a model class of the project (active record, its
+   * chain of base classes ending in the library's) asked for one of its rows by a static method the library
+   * declares to return an instance of the class. The row is an instance of the project's class, so its own
+   * methods are the project's (`order.archive()`) and the rest are the library's (`order.update()`).
+   */
+  private foundModel(call: TSESTree.CallExpression, depth: number): Value | undefined {
+    const callee = unwrapExpression(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(callee) : undefined;
+    if (method === undefined || !instanceFinderNames.has(method)) return undefined;
+    const model = this.valueOf((callee as TSESTree.MemberExpression).object, depth + 1);
+    if (model?.kind !== 'class') return undefined;
+    let owner: { context: ModuleContext; node: ClassNode } = model;
+    for (let hops = 0; hops <= MAX_HOPS; hops++) {
+      // A finder of the project's own (a static method by that name) returns whatever it returns.
+      if (owner.node.body.body.some((member) => 'static' in member && member.static && staticKeyName(member as TSESTree.MethodDefinition) === method)) return undefined;
+      const superClass = owner.node.superClass;
+      const base = superClass ? getLinks(owner.context)?.valueOf(superClass, depth + hops + 1) : undefined;
+      if (base?.kind === 'library') {
+        const found = base.modules.some((moduleName) => {
+          const record = activeRecordByModule.get(moduleName);
+          return record !== undefined && record.bases.has(base.name) && record.finders.has(method);
+        });
+        return found ? { ...model, kind: 'instance' } : undefined;
+      }
+      if (base?.kind !== 'class') return undefined;
+      owner = base;
+    }
+    return undefined;
   }
 
   /** `module.exports = X` or `export = X` of this module, if it has one. */

@@ -113,6 +113,27 @@ export class OrdersService {
       ],
     },
     {
+      // A row from a model's library finder, whose own method (in the model's file) sends mail; the library's
+      // \`update\` on the same row, handed the transaction, is database work.
+      filename,
+      code: `
+import { Order } from '../entities/order.model';
+import { sequelize } from '../entities/member.model';
+export const ship = (id: number) =>
+  sequelize.transaction(async (transaction) => {
+    const order = await Order.findByPk(id, { transaction });
+    await order!.update({ shipped: true }, { transaction });
+    await order!.notifyShipped();
+  });`,
+      errors: [
+        through(8, 11, 'order.notifyShipped()', [['mailer.sendMail()', '../entities/order.model.ts']], 'nodemailer', {
+          by: 'sequelize.transaction()',
+          line: 5,
+          afterCommit: 'transaction.afterCommit(() => …)',
+        }),
+      ],
+    },
+    {
       // A queue held in a static field of the job class (`SyncJob.queue.add`); `describe()` does no I/O.
       filename,
       code: inside(`import { SyncJob } from '../jobs/sync.job';`, `    await new SyncJob().schedule(order);\n    new SyncJob().describe();`),
