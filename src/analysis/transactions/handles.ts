@@ -460,18 +460,24 @@ class ScopeReading {
     const models = work?.models;
     if (!work || !models) return false;
     const receiver = unwrapExpression(callee.object);
-    let at = positions(models.methods, method);
+    const joinedAt = (positionsOf: readonly number[]): boolean =>
+      models.joinsBy === 'option'
+        ? passesOption(first, positionsOf, work.joinOption?.key ?? 'transaction')
+        : positionsOf.some((index) => first.arguments[index] !== undefined);
+    const staticAt = positions(models.methods, method);
+    const instanceAt = positions(models.instanceMethods ?? {}, method);
+    // Joined whether it is the model's static method or a row's: nothing to report, and no question for the type checker.
+    if ((!staticAt || joinedAt(staticAt)) && (!instanceAt || joinedAt(instanceAt))) return false;
+    let at = staticAt;
     let isModel = at !== undefined && this.isModel(receiver, callee, models.base, models.byShape === true, method);
     if (!isModel) {
-      at = positions(models.instanceMethods ?? {}, method);
+      at = instanceAt;
       isModel = at !== undefined && this.isModelInstance(receiver);
     }
     if (!isModel || !at) return false;
     const joinMethods = new Set(work.joinMethods ?? []);
     if (calls.some((call) => joinMethods.has(methodName(call) ?? ''))) return false;
-    const joined =
-      models.joinsBy === 'option' ? passesOption(first, at, work.joinOption?.key ?? 'transaction') : at.some((index) => first.arguments[index] !== undefined);
-    if (joined) return false;
+    if (joinedAt(at)) return false;
     this.report(top, calls, receiver, 'work', work);
     return false;
   }
