@@ -6,13 +6,13 @@ export interface Warehouse {
   city: string;
 }
 
-// Correct: an EntitySchema with explicit column types and nothing eager.
+// Correct: an EntitySchema with explicit column types, sizes and nullability, and nothing eager.
 export const Warehouse = new EntitySchema<Warehouse>({
   name: 'Warehouse',
   tableName: 'warehouses',
   properties: {
     id: { type: 'integer', primary: true },
-    code: { type: 'string', length: 16, unique: true },
-    city: { type: 'string', length: 80 },
+    code: { type: 'string', length: 16, nullable: false, unique: true },
+    city: { type: 'string', length: 80, nullable: false },
   },
 });
