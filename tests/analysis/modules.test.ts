@@ -195,15 +195,15 @@ export async function ship(id: number) {
 }
 `;
     const expected = [
-      'order.notifyShipped -> src/entities/order.model.ts:11',
-      'Order.build({}).notifyShipped -> src/entities/order.model.ts:11',
-      'ticket.close -> src/entities/order.model.ts:18',
+      'order.notifyShipped -> src/entities/order.model.ts:13',
+      'Order.build({}).notifyShipped -> src/entities/order.model.ts:13',
+      'ticket.close -> src/entities/order.model.ts:20',
       // The project's own finder is followed; what it returns is not a row of the model.
-      'Archive.findByPk -> src/entities/order.model.ts:25',
+      'Archive.findByPk -> src/entities/order.model.ts:27',
     ];
     expect(calledFunctions(code)).toEqual(expected);
     // Typed, the checker also knows what the project's own finder returns.
-    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([...expected, 'archived.restore -> src/entities/order.model.ts:26']);
+    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([...expected, 'archived.restore -> src/entities/order.model.ts:28']);
   });
 
   it('gives nothing for packages, unknown names, a module that does not parse, or followModules: false', () => {

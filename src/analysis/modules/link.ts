@@ -460,7 +460,10 @@ export class Links {
     let owner: { context: ModuleContext; node: ClassNode } = model;
     for (let hops = 0; hops <= MAX_HOPS; hops++) {
       // A finder of the project's own (a static method by that name) returns whatever it returns.
-      if (owner.node.body.body.some((member) => 'static' in member && member.static && staticKeyName(member as TSESTree.MethodDefinition) === method)) return undefined;
+      const ownFinder = owner.node.body.body.some(
+        (member) => (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && member.static && staticKeyName(member) === method,
+      );
+      if (ownFinder) return undefined;
       const superClass = owner.node.superClass;
       const base = superClass ? getLinks(owner.context)?.valueOf(superClass, depth + hops + 1) : undefined;
       if (base?.kind === 'library') {
