@@ -8,7 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { LibraryKnowledge } from '../../knowledge/types';
-import { isStringLiteral, unwrapExpression } from '../../util/ast';
+import { libraries } from '../../knowledge';
+import { isStringLiteral, staticKeyName, unwrapExpression } from '../../util/ast';
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { getLibraryIndex } from '../objects/imports';
 import type { AnyRuleContext } from '../per-file';
@@ -19,8 +20,21 @@ import type { AnyRuleContext } from '../per-file';
  */
 export function looksLikeTableDefinition(call: TSESTree.CallExpression): boolean {
   const [name, columns] = call.arguments;
-  return isStringLiteral(name) && columns !== undefined && tableColumnsObject(columns) !== undefined;
+  if (!isStringLiteral(name) || columns === undefined || tableColumnsObject(columns) === undefined) return false;
+  // A made table function is called by a name of its own (`createTable(…)`) or as the property a
+  // factory names (`billing.table(…)`): `res.render('users', {…})` and `i18n.t('key', {…})` never get the question.
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return true;
+  return callee.type === AST_NODE_TYPES.MemberExpression && madeByProperty.has(staticKeyName(callee) ?? '');
 }
+
+/** Table functions the libraries define, and the properties their factories make one under (`pgSchema(…).table`). */
+const tableFunctionNames = new Set(
+  libraries.flatMap((library) => [...(library.schema?.foreignKeys?.tableBuilder?.tables ?? []), ...(library.schema?.columns?.builders?.tables.export ?? [])]),
+);
+const madeByProperty: ReadonlySet<string> = new Set(
+  libraries.flatMap((library) => (library.factories ?? []).flatMap((factory) => ('property' in factory && tableFunctionNames.has(factory.creates) ? [factory.property] : []))),
+);
 
 /** A table definition's columns: `{ … }`, or Drizzle's newer `(t) => ({ name: t.varchar() })`. */
 export function tableColumnsObject(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
