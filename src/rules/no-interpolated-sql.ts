@@ -132,6 +132,17 @@ export default createRule<Options, MessageIds>({
     const thisCalls: TSESTree.CallExpression[] = [];
     /** One query, one report: a wrapper call may also look like a sink by shape. */
     const checked = new Set<TSESTree.Node>();
+    /**
+     * Calls by a plain name that no sink has (`run(sql)`, `rawQuery(sql)`): an alias of a sink or a
+     * project helper at most. Both questions start with a scope lookup, so they wait for the end of
+     * the file, when the names below say which calls can be either.
+     */
+    const plainNameCalls: TSESTree.CallExpression[] = [];
+    /** Constants that take a sink's method off its object: `const run = pool.query.bind(pool)`, `const { query: run } = pool`. */
+    const aliasNames = new Set<string>();
+    /** Variables that hold text built with something spliced in: `let sql = \`…\``, `sql += …`. */
+    const textNames = new Set<string>();
+    let fileRead = false;
 
     function classifyCall(call: TSESTree.CallExpression): Verdict | undefined {
       const name = calleeName(call);
@@ -391,6 +402,8 @@ export default createRule<Options, MessageIds>({
       if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.length > 0;
       if (value.type === AST_NODE_TYPES.BinaryExpression) return value.operator === '+';
       if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      // Once the whole file is read, a name no text was ever built into needs no scope lookup.
+      if (fileRead && !textNames.has(value.name)) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
       const definition = variable?.defs[0];
       if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return false;
@@ -481,8 +494,8 @@ export default createRule<Options, MessageIds>({
         }
         const candidates = sinksByName.get(name);
         if (!candidates) {
-          if (callee.type === AST_NODE_TYPES.Identifier && checkAlias(node)) return;
-          if (links) checkProjectHelper(node);
+          if (callee.type === AST_NODE_TYPES.Identifier) plainNameCalls.push(node);
+          else if (links) checkProjectHelper(node);
           return;
         }
         // `this.query(sql)` in a class that declares `query` is the class's own API (a driver's
@@ -519,7 +532,32 @@ export default createRule<Options, MessageIds>({
         const sink = match.tier === 'shape' && match.candidate.entry.spec.byShape === 'sql-text' ? genericSink(match.candidate.entry) : match.candidate.entry;
         check(node, sink, label(node));
       },
+      VariableDeclarator(node) {
+        const init = node.init && unwrapExpression(node.init);
+        if (!init) return;
+        if (node.id.type === AST_NODE_TYPES.Identifier) {
+          if (init.type === AST_NODE_TYPES.TemplateLiteral || (init.type === AST_NODE_TYPES.BinaryExpression && init.operator === '+')) textNames.add(node.id.name);
+          else if (node.parent.kind === 'const') {
+            const taken = methodTakenOff(init);
+            if (taken && sinksByName.has(staticKeyName(taken) ?? '')) aliasNames.add(node.id.name);
+          }
+        } else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.parent.kind === 'const') {
+          for (const property of node.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier && sinksByName.has(staticKeyName(property) ?? '')) {
+              aliasNames.add(property.value.name);
+            }
+          }
+        }
+      },
+      AssignmentExpression(node) {
+        if (node.operator === '+=' && node.left.type === AST_NODE_TYPES.Identifier) textNames.add(node.left.name);
+      },
       'Program:exit'() {
+        fileRead = true;
+        for (const call of plainNameCalls) {
+          if (aliasNames.has((call.callee as TSESTree.Identifier).name) && checkAlias(call)) continue;
+          if (links) checkProjectHelper(call);
+        }
         // Calls of same-file wrappers, found now that every sink in the file has been seen.
         for (const [variable, wrapper] of wrappers) {
           for (const reference of variable.references) {
@@ -563,6 +601,14 @@ function hasBuiltInReceiver(call: TSESTree.CallExpression): boolean {
   if (BUILT_IN_RESULTS.has(method)) return true;
   // `Array.from(rows).join()`
   return (method === 'from' || method === 'of') && inner.object.type === AST_NODE_TYPES.Identifier && inner.object.name === 'Array';
+}
+
+/** The member a constant takes off its object, bound or not: `pool.query`, `pool.query.bind(pool)`. */
+function methodTakenOff(init: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  if (init.type === AST_NODE_TYPES.MemberExpression) return init;
+  if (init.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(init.callee) !== 'bind') return undefined;
+  const bound = unwrapExpression(init.callee.object);
+  return bound.type === AST_NODE_TYPES.MemberExpression ? bound : undefined;
 }
 
 /** Whether an argument can be SQL text at all: not a function, object, array or non-string literal. */

@@ -75,6 +75,17 @@ export async function list(req: any) {
       errors: [helper(2, 46, 'rawQuery()', 'prisma.$queryRawUnsafe', '../lib/db.ts', 'email')],
     },
     {
+      // Text built into a variable with `+=` after its declaration, handed to a helper by a plain name.
+      filename,
+      code: `import { rawQuery } from '../lib/db';
+export async function f(req: any) {
+  let sql = 'SELECT * FROM users WHERE 1 = 1';
+  if (req.query.email) sql += \` AND email = '\${req.query.email}'\`;
+  return rawQuery(sql);
+}`,
+      errors: [helper(5, 19, 'rawQuery()', 'prisma.$queryRawUnsafe', '../lib/db.ts', 'req.query.email', 4)],
+    },
+    {
       // A namespace import.
       filename,
       code: `import * as db from '../lib/db';\nexport const f = (id: string) => db.rawQuery(\`DELETE FROM t WHERE id = '\${id}'\`);`,

@@ -78,6 +78,17 @@ export async function copy() {
   ],
   invalid: [
     {
+      // The alias declared below the function that calls it: the file is read whole before calls by a plain name are judged.
+      code: `
+import { Pool } from 'pg';
+export async function find(email: string) {
+  await run(\`SELECT * FROM users WHERE email = '\${email}'\`);
+}
+const pool = new Pool();
+const run = pool.query.bind(pool);`,
+      errors: [{ messageId: 'interpolated', line: 4, column: 13, data: { sink: 'run (pool.query)', hole: 'email', line: '4', safeForm: pgSafeForm('pool') } }],
+    },
+    {
       // `bind`, a destructured method and a method read off its object: the sink called by another name.
       code: `
 import { Pool } from 'pg';
