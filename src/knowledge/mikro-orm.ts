@@ -14,6 +14,9 @@ const driverPackages = [
   '@mikro-orm/sql',
 ];
 
+/** `defineEntity`'s property builders: `p.string()`, `defineEntity.properties.string()`. */
+const propertyBuilderRoots = ['p', 'defineEntity.properties'];
+
 export default {
   id: 'mikro-orm',
   name: 'MikroORM',
@@ -74,7 +77,7 @@ export default {
     ],
     eagerBuilder: {
       method: 'eager',
-      roots: ['p', 'defineEntity.properties'],
+      roots: propertyBuilderRoots,
       builderParameterOf: [{ callee: { export: 'defineEntity' }, argument: 0, path: ['properties'] }],
     },
     perQueryAdvice: "`em.find({{model}}, where, { populate: ['{{relation}}'] })`",
@@ -124,14 +127,35 @@ export default {
         annotationNeedsLength: ['string'],
         suggestedTypes: { boolean: "'boolean'" },
         advice: "`@Property({ type: 'string', length: 100, nullable: false })`",
-        // `new EntitySchema({ properties: { … } })`: a relation or an embeddable names its `entity`.
-        schemas: {
-          callee: { export: 'EntitySchema' },
-          argument: 0,
-          path: 'properties',
-          exemptOptions: [{ key: 'entity' }, { key: 'reference' }],
-          advice: "`properties: { name: { type: 'string', length: 100, nullable: false } }`",
-        },
+        schemas: [
+          // `new EntitySchema({ properties: { … } })`: a relation or an embeddable names its `entity`.
+          {
+            callee: { export: 'EntitySchema' },
+            argument: 0,
+            path: 'properties',
+            exemptOptions: [{ key: 'entity' }, { key: 'reference' }],
+            advice: "`properties: { name: { type: 'string', length: 100, nullable: false } }`",
+          },
+          // `defineEntity({ properties: { name: p.string().length(100) } })` (MikroORM 6.4+, the documented way for JavaScript).
+          {
+            callee: { export: 'defineEntity' },
+            argument: 0,
+            path: 'properties',
+            exemptOptions: [{ key: 'entity' }, { key: 'reference' }],
+            advice: '`name: p.string().length(100)`, `price: p.decimal().precision(10).scale(2)`',
+            propertyBuilders: {
+              roots: propertyBuilderRoots,
+              typeFactory: 'type',
+              lengthMethods: ['length'],
+              precisionMethods: ['precision'],
+              scaleMethods: ['scale'],
+              sizedTypeMethods: ['columnType'],
+              exemptMethods: [{ method: 'primary' }, { method: 'formula' }, { method: 'onCreate' }, { method: 'onUpdate' }, { method: 'version' }, { method: 'persist', firstArgument: false }],
+              // `nullable()` takes no argument (core/entity/defineEntity.js): without it the property is NOT NULL, and its inferred type says so.
+              nullabilityRequired: false,
+            },
+          },
+        ],
       },
     },
   },

@@ -154,22 +154,24 @@ export default {
         suggestedTypes: { boolean: "'boolean'" },
         advice: "`@Column({ type: 'varchar', length: 100, nullable: false })`",
         // EntitySchemaColumnOptions: the decorators' options, with the keys and timestamps as flags.
-        schemas: {
-          callee: { export: 'EntitySchema' },
-          argument: 0,
-          path: 'columns',
-          exemptOptions: [
-            { key: 'createDate' },
-            { key: 'updateDate' },
-            { key: 'deleteDate' },
-            { key: 'version' },
-            { key: 'objectId' },
-            { key: 'treeChildrenCount' },
-            { key: 'treeLevel' },
-            { key: 'virtualProperty' },
-          ],
-          advice: "`columns: { name: { type: 'varchar', length: 100, nullable: false } }`",
-        },
+        schemas: [
+          {
+            callee: { export: 'EntitySchema' },
+            argument: 0,
+            path: 'columns',
+            exemptOptions: [
+              { key: 'createDate' },
+              { key: 'updateDate' },
+              { key: 'deleteDate' },
+              { key: 'version' },
+              { key: 'objectId' },
+              { key: 'treeChildrenCount' },
+              { key: 'treeLevel' },
+              { key: 'virtualProperty' },
+            ],
+            advice: "`columns: { name: { type: 'varchar', length: 100, nullable: false } }`",
+          },
+        ],
       },
     },
     softDelete: {

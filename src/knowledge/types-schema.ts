@@ -138,13 +138,41 @@ export interface DecoratorColumnKnowledge {
    * each entry of the object under `path` in the constructor's `argument` is one column's options, read with the keys and
    * types above. `exemptOptions` adds the markers written there for keys, timestamps and relations (`createDate: true`, a relation's `entity`).
    */
-  readonly schemas?: {
-    readonly callee: { readonly export: string };
-    readonly argument: number;
-    readonly path: string;
-    readonly exemptOptions: readonly ColumnOptionCondition[];
-    readonly advice: string;
-  };
+  readonly schemas?: readonly EntitySchemaSpec[];
+}
+
+/** One way of writing entities as data: a constructor (`new EntitySchema(…)`) or a function (`defineEntity(…)`). */
+export interface EntitySchemaSpec {
+  readonly callee: { readonly export: string };
+  readonly argument: number;
+  /** The key whose object (or a function returning it: `properties: (p) => ({ … })`) holds the columns. */
+  readonly path: string;
+  readonly exemptOptions: readonly ColumnOptionCondition[];
+  readonly advice: string;
+  /**
+   * Columns written as builder chains instead of options (MikroORM `defineEntity`: `name: p.string().length(100)`):
+   * the factory names the type (`string`, `decimal`, read with the type lists above), chain methods add the rest.
+   */
+  readonly propertyBuilders?: PropertyBuilderKnowledge;
+}
+
+export interface PropertyBuilderKnowledge {
+  /** The library's builders object, by export (`p`, `defineEntity.properties`); the properties function's parameter is one too. */
+  readonly roots: readonly string[];
+  /** The factory that takes the type as its argument: `p.type('varchar')`. */
+  readonly typeFactory: string;
+  /** Chain methods that state a length (`length(100)`), precision and scale (both needed), or the sized type as text (`columnType('varchar(64)')`). */
+  readonly lengthMethods: readonly string[];
+  readonly precisionMethods: readonly string[];
+  readonly scaleMethods: readonly string[];
+  readonly sizedTypeMethods: readonly string[];
+  /** Chain methods that make the property a key, a generated value or no column: `primary()`, `onCreate(…)`, `persist(false)`. */
+  readonly exemptMethods: readonly { readonly method: string; readonly firstArgument?: boolean }[];
+  /**
+   * Whether a chain must state the nullability. False where the builder has no way to say "not null" (MikroORM's
+   * `nullable()` takes no argument): a property without it is NOT NULL by the builder's own definition and type.
+   */
+  readonly nullabilityRequired: boolean;
 }
 
 /**

@@ -81,6 +81,10 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const name = callNameQuickly(node);
         // A table function the project made (`createTable = pgTableCreator(…)`) goes by any name: its shape lets it through.
+        if (name !== undefined && columnSchemaNames.has(name)) {
+          for (const finding of schemaColumns(context, node)) report(finding);
+          return;
+        }
         if (name === undefined || !(columnCallNames.has(name) || looksLikeTableDefinition(node))) return;
         for (const finding of definitionColumns(context, node, name)) report(finding);
         for (const finding of tableColumns(context, node, builderOptions)) report(finding);

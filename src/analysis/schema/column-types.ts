@@ -21,6 +21,8 @@ import type {
   ColumnOptionCondition,
   ColumnTypeNames,
   DecoratorColumnKnowledge,
+  EntitySchemaSpec,
+  PropertyBuilderKnowledge,
 } from '../../knowledge/types-schema';
 import { isStringLiteral, referenceName, staticKeyName, unwrapExpression } from '../../util/ast';
 import { AST_NODE_TYPES } from '../../util/node-types';
@@ -371,44 +373,125 @@ export function decoratorColumn(context: AnyRuleContext, decorator: TSESTree.Dec
 
 // ---------------------------------------------------------------------------------------------- schemas
 
-const schemaEntries: CalleeCandidate<Entry<DecoratorColumnKnowledge>>[] = decoratorEntries.flatMap((candidate) => {
-  const schema = candidate.entry.spec.schemas;
-  return schema ? [{ library: candidate.library, callee: schema.callee, entry: candidate.entry }] : [];
-});
+interface SchemaEntry extends Entry<DecoratorColumnKnowledge> {
+  readonly schema: EntitySchemaSpec;
+}
 
-/** Constructor names worth a look: entities written as data (`EntitySchema`). */
-export const columnSchemaNames: ReadonlySet<string> = new Set(decoratorEntries.flatMap(({ entry }) => (entry.spec.schemas ? [entry.spec.schemas.callee.export] : [])));
+const schemaEntries: CalleeCandidate<SchemaEntry>[] = decoratorEntries.flatMap(({ library, entry }) =>
+  (entry.spec.schemas ?? []).map((schema) => ({ library, callee: schema.callee, entry: { ...entry, schema } })),
+);
 
-/** `new EntitySchema({ columns: { … } })`: what each column's options leave to the ORM, read as the column decorator's would be. */
-export function schemaColumns(context: AnyRuleContext, node: TSESTree.NewExpression): ColumnFinding[] {
+/** Constructor and function names worth a look: entities written as data (`new EntitySchema(…)`, `defineEntity(…)`). */
+export const columnSchemaNames: ReadonlySet<string> = new Set(schemaEntries.map(({ entry }) => entry.schema.callee.export));
+
+/**
+ * `new EntitySchema({ columns: { … } })`, `defineEntity({ properties: { … } })`: what each column leaves to the ORM,
+ * its options read as the column decorator's would be, its builder chain read as the knowledge says.
+ */
+export function schemaColumns(context: AnyRuleContext, node: TSESTree.NewExpression | TSESTree.CallExpression): ColumnFinding[] {
   const match = matchCallee(context, node, schemaEntries);
   if (!match) return [];
-  const { library, spec } = match.candidate.entry;
-  const schema = spec.schemas!;
+  const { library, spec, schema } = match.candidate.entry;
   const argument = node.arguments[schema.argument];
   const definition = argument && unwrapExpression(argument);
   if (definition?.type !== AST_NODE_TYPES.ObjectExpression) return [];
   const columnsNode = propertyValue(definition, schema.path);
-  const columns = columnsNode && unwrapExpression(columnsNode);
-  if (columns?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const columns = columnsNode && tableColumnsObject(columnsNode);
+  if (!columns) return [];
   const lists = typeLists(spec.types);
   const findings: ColumnFinding[] = [];
   for (const property of columns.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const column = staticKeyName(property);
+    if (column === undefined) continue;
     const value = unwrapExpression(property.value);
-    // Options held in a variable or built by a call: the engine cannot read what they say.
-    if (column === undefined || value.type !== AST_NODE_TYPES.ObjectExpression) continue;
-    const keys = readableKeys(value);
-    if (!keys || exempted(keys, spec.exemptOptions) || exempted(keys, schema.exemptOptions)) continue;
-    const stated: Stated = { length: false, precision: false, nullable: false };
-    readOptions(keys, spec, lists, stated);
-    const typeName = stated.type === undefined || stated.type === 'given' ? undefined : stated.type.name;
-    if (typeName !== undefined && lists.virtual.has(typeName.toLowerCase())) continue;
-    const missing = missingParts(stated, lists, typeName);
-    if (missing.length > 0) findings.push({ library, column, node: property.key, missing, advice: schema.advice });
+    let missing: MissingPart[] | undefined;
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      const keys = readableKeys(value);
+      if (!keys || exempted(keys, spec.exemptOptions) || exempted(keys, schema.exemptOptions)) continue;
+      const stated: Stated = { length: false, precision: false, nullable: false };
+      readOptions(keys, spec, lists, stated);
+      const typeName = stated.type === undefined || stated.type === 'given' ? undefined : stated.type.name;
+      if (typeName !== undefined && lists.virtual.has(typeName.toLowerCase())) continue;
+      missing = missingParts(stated, lists, typeName);
+    } else if (schema.propertyBuilders) {
+      const chain = builderChain(value);
+      if (chain && isBuildersObject(context, chain.root, columnsNode!, library, schema.propertyBuilders)) missing = builderChainMissing(chain.calls, schema.propertyBuilders, lists);
+    }
+    // Options held in a variable or built by a call the knowledge does not describe: the engine cannot read what they say.
+    if (missing && missing.length > 0) findings.push({ library, column, node: property.key, missing, advice: schema.advice });
   }
   return findings;
+}
+
+interface ChainCall {
+  readonly method: string;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** `p.string().length(100).nullable()` → the calls from the factory outwards, and what they start from; undefined for anything else. */
+function builderChain(node: TSESTree.Node): { calls: ChainCall[]; root: TSESTree.Node } | undefined {
+  let current = unwrapExpression(node);
+  // A relation written lazily for circular imports: `author: () => p.manyToOne(Author)`.
+  if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current.body.type !== AST_NODE_TYPES.BlockStatement) current = unwrapExpression(current.body);
+  const calls: ChainCall[] = [];
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = staticKeyName(callee);
+    if (method === undefined) return undefined;
+    calls.unshift({ method, call: current });
+    current = unwrapExpression(callee.object);
+  }
+  return calls.length > 0 ? { calls, root: current } : undefined;
+}
+
+/**
+ * Whether a chain starts at the library's builders: the parameter of `properties: (p) => ({ … })`, or its
+ * export (`p`, `defineEntity.properties`) by import. A project's own `columns.label()` is not read.
+ */
+function isBuildersObject(context: AnyRuleContext, root: TSESTree.Node, properties: TSESTree.Node, library: LibraryKnowledge, builders: PropertyBuilderKnowledge): boolean {
+  const fn = unwrapExpression(properties);
+  const parameter = fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression ? fn.params[0] : undefined;
+  if (root.type === AST_NODE_TYPES.Identifier && parameter?.type === AST_NODE_TYPES.Identifier && parameter.name === root.name) return true;
+  const index = getLibraryIndex(context);
+  for (const node of [root, root.parent?.type === AST_NODE_TYPES.MemberExpression ? root.parent : undefined]) {
+    const origin = node && index.originOf(node);
+    if (origin?.kind === 'export' && origin.library === library && builders.roots.includes(origin.name)) return true;
+  }
+  return false;
+}
+
+/** What a builder chain leaves to the ORM: the factory names the type, its methods the rest. */
+function builderChainMissing(chain: readonly ChainCall[], builders: PropertyBuilderKnowledge, lists: TypeLists): MissingPart[] {
+  const [factory, ...methods] = chain;
+  const has = (names: readonly string[]) => methods.some(({ method }) => names.includes(method));
+  const exempt = methods.some(({ method, call }) =>
+    builders.exemptMethods.some((condition) => {
+      if (condition.method !== method) return false;
+      if (condition.firstArgument === undefined) return true;
+      const first = call.arguments[0] && unwrapExpression(call.arguments[0]);
+      return first?.type === AST_NODE_TYPES.Literal && first.value === condition.firstArgument;
+    }),
+  );
+  if (exempt) return [];
+  let typeName: string | undefined = factory!.method;
+  const stated: Stated = { type: 'given', length: false, precision: false, nullable: !builders.nullabilityRequired || has(['nullable']) };
+  if (factory!.method === builders.typeFactory) {
+    const argument = factory!.call.arguments[0];
+    const read = argument && readType(argument, lists);
+    typeName = read?.name;
+    if (read?.sizedText) stated.length = stated.precision = true;
+    if (read?.sizeArguments) {
+      stated.length = sizeFromArguments(read.sizeArguments, 'length');
+      stated.precision = sizeFromArguments(read.sizeArguments, 'precision');
+    }
+  }
+  if (has(builders.sizedTypeMethods)) stated.length = stated.precision = true;
+  stated.length ||= has(builders.lengthMethods);
+  stated.precision ||= has(builders.precisionMethods) && has(builders.scaleMethods);
+  if (typeName !== undefined && lists.virtual.has(typeName.toLowerCase())) return [];
+  return missingParts(stated, lists, typeName);
 }
 
 // ------------------------------------------------------------------------------------------- attributes
