@@ -22,11 +22,21 @@ const ruleId = args[0].includes('/') ? args[0] : `dbconventions/${args[0]}`;
 const prefix = args[1] ?? 'real/';
 
 const manifest = await buildCorpus({ quiet: true });
+// The smallest shipped config that turns the rule on: `strict` (or `all`) rules are off in `recommended`.
+const plugin = require('../dist/index.js');
+const configName = ['recommended', 'strict', 'all'].find((name) => {
+  const config = plugin.configs[`flat/${name}`];
+  return (Array.isArray(config) ? config : [config]).some((entry) => entry.rules?.[ruleId] !== undefined && entry.rules[ruleId] !== 'off');
+});
+if (!configName && ruleId.startsWith('dbconventions/')) {
+  console.error(`${ruleId} is in none of the plugin's configs`);
+  process.exit(2);
+}
 const { ESLint } = require('eslint');
 const eslint = new ESLint({
   cwd: CORPUS_DIR,
   overrideConfigFile: true,
-  overrideConfig: await benchConfig({ manifest, typed, rules: true }),
+  overrideConfig: await benchConfig({ manifest, typed, rules: true, configName: configName ?? 'recommended' }),
   allowInlineConfig: false,
   ruleFilter: ({ ruleId: id }) => id === ruleId,
 });

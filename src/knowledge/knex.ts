@@ -124,6 +124,8 @@ export default {
     // `knex.fn.now()`, `knex.ref('col')` build values for a query; `knex.raw()` as an argument is a fragment.
     valueNamespaces: ['fn', 'ref'],
     joinMethods: ['transacting'],
+    // Knex sets it on every transaction object (lib/execution/transaction.js); Backstage's retryOnDeadlock guards on it.
+    transactionFlags: ['isTransaction'],
     swap: true,
     advice: 'run it through `{{handle}}` (`{{handle}}(\'table\')`, `{{handle}}.raw()`), or add `.transacting({{handle}})`',
   },

@@ -79,6 +79,13 @@ export interface TransactionWorkSpec {
    * (Sequelize's `Sequelize.useCLS(namespace)`): the rule is silent for the library there.
    */
   readonly implicitJoin?: readonly string[];
+  /**
+   * Properties that are true on a transaction handle only (Knex's `trx.isTransaction`). A function that
+   * returns early when its client has one (`if (knex.isTransaction) return fn();`, the retry helpers'
+   * idiom) runs only that branch when it is handed a transaction: what follows the guard is not I/O
+   * inside the transaction.
+   */
+  readonly transactionFlags?: readonly string[];
   /** Whether swapping the client for the handle (`prisma.` → `tx.`) is mechanical: offered as a suggestion. */
   readonly swap?: boolean;
   /** How to put the call in the transaction, for the message; `{{handle}}` and `{{client}}` are filled in. */

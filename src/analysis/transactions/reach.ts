@@ -21,6 +21,7 @@ import { chainRoot, getIoClassifier, type IoCall, type IoClassifier, type IoHit,
 import { getLinks, type Links } from '../modules/link';
 import { perFile, type AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
+import { libraries } from '../../knowledge';
 import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './scopes';
 
 
@@ -44,6 +45,47 @@ export interface Finding {
 interface Summary {
   readonly path: readonly Step[];
   readonly hit: IoHit;
+}
+
+/** Properties true on a transaction handle only (Knex's `isTransaction`), from the knowledge. */
+const transactionFlags: ReadonlySet<string> = new Set(libraries.flatMap((library) => library.transactionWork?.transactionFlags ?? []));
+
+/** `knex.isTransaction`, `knex.isTransaction === true`, `!!knex.isTransaction`: a test that holds when handed a transaction. */
+function readsTransactionFlag(test: TSESTree.Expression): boolean {
+  let current = unwrapExpression(test);
+  while (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === '!' && current.argument.type === AST_NODE_TYPES.UnaryExpression && current.argument.operator === '!') {
+    current = unwrapExpression(current.argument.argument);
+  }
+  if (current.type === AST_NODE_TYPES.BinaryExpression && (current.operator === '===' || current.operator === '==')) {
+    const literal = current.right.type === AST_NODE_TYPES.Literal ? current.right : current.left.type === AST_NODE_TYPES.Literal ? current.left : undefined;
+    if (literal?.value !== true) return false;
+    current = unwrapExpression(literal === current.right ? current.left : (current.right as TSESTree.Expression));
+  }
+  return current.type === AST_NODE_TYPES.MemberExpression && transactionFlags.has(staticKeyName(current) ?? '');
+}
+
+function alwaysReturns(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && alwaysReturns(last);
+}
+
+/**
+ * The parts of a function that run when it is called inside a transaction: all of it, unless it returns
+ * early when handed a transaction (`if (knex.isTransaction) return fn();`): then what comes before the
+ * guard, its test and its branch.
+ */
+function partsRunInTransaction(fn: FunctionNode): readonly TSESTree.Node[] {
+  if (transactionFlags.size === 0 || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn];
+  const statements = fn.body.body;
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
+    if (statement.type === AST_NODE_TYPES.IfStatement && readsTransactionFlag(statement.test) && alwaysReturns(statement.consequent)) {
+      return [...fn.params, ...statements.slice(0, i), statement.test, statement.consequent];
+    }
+  }
+  return [fn];
 }
 
 /** Callbacks that run later, not while the caller waits. */
@@ -175,12 +217,14 @@ export class Reach {
     const outerBoundHit = boundHit;
     boundHit = false;
     let result: Summary | null = null;
-    this.walk(fn, (call, holdsIo) => {
-      if (result) return undefined;
-      const finding = this.examine(call, holdsIo);
-      if (finding) result = { path: finding.path, hit: finding.hit };
-      return finding;
-    });
+    for (const part of partsRunInTransaction(fn)) {
+      this.walk(part, (call, holdsIo) => {
+        if (result) return undefined;
+        const finding = this.examine(call, holdsIo);
+        if (finding) result = { path: finding.path, hit: finding.hit };
+        return finding;
+      });
+    }
     this.inProgress.delete(fn);
     // A walk cut short by the depth bound may have missed a path: ask again next time.
     if (!boundHit || result) this.summaries.set(fn, result);

@@ -38,8 +38,55 @@ export async function create(id: number) {
   await announce(id);
 }
 `,
+    // A retry helper that runs its work at once when handed a transaction (Knex's \`isTransaction\`), as Backstage's
+    // \`retryOnDeadlock\` does: its back-off sleep never runs inside the transaction.
+    `
+import knex from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
+const db = knex({ client: 'pg' });
+async function retryOnDeadlock<T>(fn: () => Promise<T>, client: any, retries = 3): Promise<T> {
+  if (client.isTransaction) {
+    return fn();
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= retries) throw error;
+      await sleep(25 * 2 ** attempt);
+    }
+  }
+}
+const markStale = (client: any, ids: string[]) => retryOnDeadlock(() => client('entities').whereIn('id', ids).update({ stale: true }), client);
+export async function refresh(ids: string[]) {
+  await db.transaction(async (tx) => {
+    await tx('entities').whereIn('id', ids).update({ refreshed_at: tx.fn.now() });
+    await markStale(tx, ids);
+  });
+}
+`,
   ],
   invalid: [
+    {
+      // A guard on \`isTransaction\` that does not return: what follows it still runs in the transaction.
+      code: `
+import knex from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
+const db = knex({ client: 'pg' });
+async function settle(client: any) {
+  if (client.isTransaction === true) {
+    console.debug('inside a transaction');
+  }
+  await sleep(100);
+}
+export async function refresh() {
+  await db.transaction(async (tx) => {
+    await settle(tx);
+  });
+}
+`,
+      errors: [through(13, 11, 'settle()', ['sleep()'], 'node-timers', { by: 'db.transaction()', line: 12 })],
+    },
     {
       code: `
 import { db } from './db';
