@@ -214,7 +214,7 @@ export class SqlTextEvaluator {
     if (!definition) return this.hole(original, 'unknown');
     switch (definition.type) {
       case 'Parameter':
-        return this.hole(original, this.parameterVerdict(definition.node, definition.name), true);
+        return this.hole(original, this.parameterVerdict(definition.node, definition.name, depth), true);
       case 'Variable':
         return this.variable(variable, definition, original, depth);
       case 'TSEnumName':
@@ -230,8 +230,10 @@ export class SqlTextEvaluator {
    * `bigint` or a union of literals carries no text that can inject (the annotation says so even
    * without type information); anything else a function receives is data.
    */
-  private parameterVerdict(fn: TSESTree.Node, name: TSESTree.Node): Verdict {
+  private parameterVerdict(fn: TSESTree.Node, name: TSESTree.Node, depth: number): Verdict {
     if (name.type === AST_NODE_TYPES.Identifier && isInertAnnotation(name.typeAnnotation?.typeAnnotation)) return 'safe';
+    const fromCalls = this.verdictFromCalls(fn, name, depth);
+    if (fromCalls !== undefined) return fromCalls;
     if (
       (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
       fn.params[1] === name &&
@@ -242,6 +244,66 @@ export class SqlTextEvaluator {
       if (method && (ARRAY_CALLBACK_METHODS.has(method) || method === 'forEach' || method === 'reduce')) return 'safe';
     }
     return 'dynamic';
+  }
+
+  /** Parameters whose calls are being read: a recursive call hands the parameter on, and adds nothing. */
+  private readonly parametersInProgress = new Set<TSESTree.Node>();
+  private readonly callsOfFunction = new Map<TSESTree.Node, readonly TSESTree.CallExpression[] | null>();
+
+  /**
+   * A function nothing outside this file can call, and that is never passed around, gets at each parameter
+   * what its calls give it: `batchDeleteOrphans(knex, 'final_entities')` in a migration splices a constant.
+   * Undefined when the calls cannot all be seen.
+   */
+  private verdictFromCalls(fn: TSESTree.Node, name: TSESTree.Node, depth: number): Verdict | undefined {
+    if (name.type !== AST_NODE_TYPES.Identifier || !isFunctionNode(fn)) return undefined;
+    // `batch = 500`: a call that leaves the argument out gives the default.
+    const index = fn.params.findIndex((param) => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+    if (index === -1) return undefined;
+    const param = fn.params[index]!;
+    const fallback = param.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
+    const calls = this.localCallsOf(fn);
+    if (!calls || calls.length === 0) return undefined;
+    if (this.parametersInProgress.has(name)) return 'constant';
+    this.parametersInProgress.add(name);
+    try {
+      const verdicts: Verdict[] = [];
+      for (const call of calls) {
+        if (call.arguments.slice(0, index + 1).some((candidate) => candidate.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+        const argument = call.arguments[index] ?? fallback;
+        if (!argument) return undefined;
+        const verdict = this.verdict(argument, depth);
+        if (verdict === 'dynamic') return undefined;
+        verdicts.push(verdict);
+      }
+      return worst(...verdicts);
+    } finally {
+      this.parametersInProgress.delete(name);
+    }
+  }
+
+  /** Every call of a function declared in this file and not exported, or null when it is used any other way. */
+  private localCallsOf(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): readonly TSESTree.CallExpression[] | null {
+    let calls = this.callsOfFunction.get(fn);
+    if (calls !== undefined) return calls;
+    calls = null;
+    const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
+    const id = holder?.id;
+    const exported = holder && (holder.type === AST_NODE_TYPES.FunctionDeclaration ? holder.parent : holder.parent?.parent)?.type.startsWith('Export');
+    if (holder && id?.type === AST_NODE_TYPES.Identifier && !exported) {
+      const variable = this.context.sourceCode.getDeclaredVariables(holder).find((candidate) => candidate.name === id.name);
+      const found: TSESTree.CallExpression[] = [];
+      let escapes = !variable;
+      for (const reference of variable?.references ?? []) {
+        if (reference.identifier === id) continue;
+        const parent = reference.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) found.push(parent);
+        else escapes = true;
+      }
+      if (!escapes) calls = found;
+    }
+    this.callsOfFunction.set(fn, calls);
+    return calls;
   }
 
   private variable(
@@ -624,4 +686,8 @@ export function holePosition(before: string, after: string): 'value' | 'identifi
     return 'value';
   }
   return 'unclear';
+}
+
+function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }

@@ -65,8 +65,41 @@ export function look(email: string, q: string, ms: number) {
 }`,
       mode: 'typed',
     },
+    // A helper of this file that nothing else can call, called only with constant names (Backstage's migrations):
+    // its parameter holds what the calls give it. A recursive call hands the parameter on and adds nothing.
+    `${header}async function deleteOrphans(refTable: string, batch = 500) {
+  const deleted = await db.raw(\`DELETE FROM search WHERE entity_id NOT IN (SELECT entity_id FROM "\${refTable}") LIMIT \${batch}\`);
+  if (deleted.rowCount > 0) await deleteOrphans(refTable, batch);
+}
+const dropIndex = (name: string) => db.raw(\`DROP INDEX IF EXISTS "\${name}"\`);
+export async function up() {
+  await deleteOrphans('final_entities');
+  await deleteOrphans('refresh_state', 100);
+  await dropIndex('search_entity_id_idx');
+}`,
   ],
   invalid: [
+    // The same helpers, but one call passes data, one helper is exported, one is passed around: each holds data.
+    {
+      code: `${header}async function deleteOrphans(refTable: string) {
+  await db.raw(\`DELETE FROM search WHERE entity_id NOT IN (SELECT entity_id FROM "\${refTable}")\`);
+}
+export function dropIndex(name: string) {
+  return db.raw(\`DROP INDEX IF EXISTS "\${name}"\`);
+}
+const truncate = (table: string) => db.raw(\`TRUNCATE "\${table}"\`);
+export async function cleanUp(req: { query: { table: string } }) {
+  await deleteOrphans('final_entities');
+  await deleteOrphans(req.query.table);
+  await dropIndex('search_entity_id_idx');
+  await Promise.all(['a', 'b'].map(truncate));
+}`,
+      errors: [
+        { messageId: 'interpolatedIdentifier', line: 4, column: 16, data: { sink: 'db.raw', hole: 'refTable', line: '4' }, suggestions: [] },
+        { messageId: 'interpolatedIdentifier', line: 7, column: 17, data: { sink: 'db.raw', hole: 'name', line: '7' }, suggestions: [] },
+        { messageId: 'interpolatedIdentifier', line: 9, column: 44, data: { sink: 'db.raw', hole: 'table', line: '9' }, suggestions: [] },
+      ],
+    },
     // whereRaw on a builder started by calling the instance, after a safe where().
     {
       code: `${header}export const byName = (name: string) => db('users').where('active', true).whereRaw(\`name = '\${name}'\`);`,
