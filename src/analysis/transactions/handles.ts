@@ -531,16 +531,24 @@ class ScopeReading {
   private handsOverHandle(call: TSESTree.CallExpression): boolean {
     for (const argument of call.arguments) {
       const value = unwrapExpression(argument);
-      if (value.type === AST_NODE_TYPES.Identifier && this.handleTexts.has(value.name)) return true;
+      if (this.derivesFromHandle(value)) return true;
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
         for (const property of value.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          const inner = unwrapExpression(property.value);
-          if (inner.type === AST_NODE_TYPES.Identifier && this.handleTexts.has(inner.name)) return true;
+          if (property.type === AST_NODE_TYPES.Property && this.derivesFromHandle(unwrapExpression(property.value))) return true;
         }
       }
     }
     return false;
+  }
+
+  /** The handle, or something read or called off it: `trx`, `trx.get()` (Strapi's wrapper hands over the Knex transaction so), `queryRunner.manager`. */
+  private derivesFromHandle(value: TSESTree.Node): boolean {
+    let current = value;
+    for (;;) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+      else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
+      else return current.type === AST_NODE_TYPES.Identifier && this.handleTexts.has(current.name);
+    }
   }
 
   private report(top: TSESTree.Node, calls: readonly TSESTree.Node[], client: TSESTree.Node, kind: OuterWork['kind'], work = this.work): void {

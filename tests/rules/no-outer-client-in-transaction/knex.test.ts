@@ -15,6 +15,23 @@ export async function restock(sku, qty) {
 
 runRuleTests('no-outer-client-in-transaction: Knex', rule, {
   valid: [
+    // A project's own wrapper over Knex (Strapi's database layer): the transaction goes along in an option, read off the handle.
+    `
+export function repository(db, uid) {
+  return {
+    async attachRelations(id, data) {
+      const trx = await db.transaction();
+      try {
+        await db.entityManager.attachRelations(uid, id, data, { transaction: trx.get() });
+        return await trx.commit();
+      } catch (error) {
+        await trx.rollback();
+        throw error;
+      }
+    },
+  };
+}
+`,
     // Through trx, value builders of the outer client, `.transacting(trx)`, work before and after.
     {
       code: `
@@ -64,6 +81,26 @@ export async function nested() {
 `,
   ],
   invalid: [
+    {
+      // The same wrapper, the transaction not handed over: the work runs outside it.
+      code: `
+export function repository(db, uid) {
+  return {
+    async attachRelations(id, data) {
+      const trx = await db.transaction();
+      try {
+        await db.entityManager.attachRelations(uid, id, data);
+        return await trx.commit();
+      } catch (error) {
+        await trx.rollback();
+        throw error;
+      }
+    },
+  };
+}
+`,
+      errors: [outer(7, 15, { call: 'db.entityManager.attachRelations()', client: 'db', by: 'db.transaction()', line: 5, library: undefined, handle: 'trx' })],
+    },
     {
       code: restock('db'),
       js: true,
