@@ -3,7 +3,7 @@ import { KeyCollector, entityIndexIn, foreignKeyWords, keyCallNames, referencesK
 import { textMentions } from '../analysis/text-screen';
 import { looksLikeTableDefinition } from '../analysis/schema/table-functions';
 import { nearbyMigrationIndexes, siblingIndexes } from '../analysis/schema/sibling-indexes';
-import { absoluteFileName, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
+import { absoluteFileName, getMigration, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { matchesAnyGlob } from '../analysis/glob';
 import { libraries } from '../knowledge';
 import { referenceName, staticKeyName } from '../util/ast';
@@ -102,8 +102,15 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (!collector) return;
+        let down: TSESTree.Node | null | undefined;
         for (const finding of collector.unserved(indexesElsewhere)) {
           if (ignored(finding.table, finding.columns)) continue;
+          // A key the migration's `down` makes again restores an earlier migration's schema: the index is that one's question.
+          if (down === undefined) {
+            const spec = getMigration(context, undefined)?.down;
+            down = spec?.kind === 'function' ? spec.fn : null;
+          }
+          if (down && within(finding.node, down)) continue;
           const columns = finding.columns;
           const data = {
             key: `${finding.table}.${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`,
@@ -127,3 +134,7 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+function within(node: TSESTree.Node | undefined, ancestor: TSESTree.Node): boolean {
+  return node !== undefined && node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}

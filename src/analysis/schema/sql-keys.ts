@@ -106,7 +106,8 @@ function listAfter(text: string, keyword: RegExp): string[] | undefined {
 function readDefinition(table: string, definition: string, offset: number, keys: SqlKeys): void {
   const text = definition.trim();
   const lead = offset + definition.indexOf(text);
-  const withoutName = text.replace(new RegExp(`^CONSTRAINT\\s+${IDENT}\\s+`, 'i'), '');
+  // `CONSTRAINT fk_x`, and Medusa's `CONSTRAINT if not exists "FK_…"`.
+  const withoutName = text.replace(new RegExp(`^CONSTRAINT\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?${IDENT}\\s+`, 'i'), '');
   if (/^FOREIGN\s+KEY\b/i.test(withoutName)) {
     const columns = listAfter(withoutName, /^FOREIGN\s+KEY\s*/i);
     if (columns) keys.foreignKeys.push({ table, columns, offset: lead });
@@ -122,7 +123,8 @@ function readDefinition(table: string, definition: string, offset: number, keys:
     if (columns) keys.indexes.push({ table, columns, partial: false });
     return;
   }
-  if (/^(?:CHECK|EXCLUDE|LIKE)\b/i.test(withoutName)) return;
+  // A constraint the reader above did not make out is no column.
+  if (/^(?:CHECK|EXCLUDE|LIKE|CONSTRAINT)\b/i.test(withoutName)) return;
   // A column: `customer_id integer NOT NULL REFERENCES customers (id)`.
   const column = new RegExp(`^(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(${IDENT})`, 'i').exec(text);
   if (!column?.[1]) return;

@@ -6,6 +6,25 @@ const advice = (builder: string, columns: string) =>
 
 runRuleTests('require-fk-index: Knex', rule, {
   valid: [
+    // A migration whose \`down\` puts back keys its \`up\` dropped (Directus): the keys are an earlier migration's, and so is their index.
+    {
+      filename: 'tests/fixtures/fk-history/migrations/20240301000000_remove_collection_foreign_keys.js',
+      // The migration is known by its folder: a path the typed project does not hold.
+      mode: 'untyped',
+      code: `
+export async function up(knex) {
+  await knex.schema.alterTable('app_fields', (table) => {
+    table.dropForeign(['collection']);
+  });
+}
+export async function down(knex) {
+  await knex.schema.alterTable('app_fields', (table) => {
+    table.foreign('collection').references('app_collections.collection');
+  });
+}
+`,
+      js: true,
+    },
     // \`.index()\` in the column's chain, a table index that starts with the key, a composite key led by it.
     {
       code: `
@@ -45,6 +64,26 @@ export const entry = cite.book('Knuth').references('TAOCP');
     },
   ],
   invalid: [
+    {
+      // The same key made in \`up\`: reported.
+      filename: 'tests/fixtures/fk-history/migrations/20240301000000_add_collection_foreign_keys.js',
+      // The migration is known by its folder: a path the typed project does not hold.
+      mode: 'untyped',
+      code: `
+export async function up(knex) {
+  await knex.schema.alterTable('app_fields', (table) => {
+    table.foreign('collection').references('app_collections.collection');
+  });
+}
+export async function down(knex) {
+  await knex.schema.alterTable('app_fields', (table) => {
+    table.dropForeign(['collection']);
+  });
+}
+`,
+      js: true,
+      errors: [{ messageId: 'missingIndex', line: 4, data: { key: 'app_fields.collection', plural: '', table: 'app_fields', advice: advice('table', "'collection'") } }],
+    },
     {
       code: `
 exports.up = (knex) =>

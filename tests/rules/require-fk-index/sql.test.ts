@@ -42,6 +42,18 @@ export class AddPaymentsOrder1700000000000 implements MigrationInterface {
   ],
   invalid: [
     {
+      // Medusa's \`ALTER TABLE IF EXISTS … ADD CONSTRAINT IF NOT EXISTS "FK_…" FOREIGN KEY\`: the key's column, not the keyword.
+      code: `
+export class LinkProductChannels1680000000000 {
+  async up(queryRunner) {
+    await queryRunner.query('ALTER TABLE if exists "product_sales_channel" ADD CONSTRAINT if not exists "FK_5a4d5e1e" FOREIGN KEY ("product_id") REFERENCES "product"("id")');
+  }
+}
+`,
+      js: true,
+      errors: [{ messageId: 'missingIndex', line: 4, data: { key: 'product_sales_channel.product_id', plural: '', table: 'product_sales_channel', advice: 'add `CREATE INDEX ON product_sales_channel (product_id)` to the migration' } }],
+    },
+    {
       code: `
 export async function up(db) {
   await db.query(\`
