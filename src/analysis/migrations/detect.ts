@@ -146,6 +146,7 @@ function findShape(program: TSESTree.Program, fileName: string): MigrationShape 
   const record = (name: string | undefined, value: TSESTree.Node | null | undefined, site: TSESTree.Node, holder: TSESTree.Node): void => {
     if ((name === 'up' || name === 'down') && value && !exportsFound.has(name)) exportsFound.set(name, { value, site, holder });
   };
+  let exportsMadeBy: TSESTree.Node | undefined;
   const exportObject = (node: TSESTree.Node, statement: TSESTree.Node): void => {
     const value = resolveValue(program, node);
     if (!value) return;
@@ -157,6 +158,10 @@ function findShape(program: TSESTree.Program, fileName: string): MigrationShape 
       }
     } else if (value.type === AST_NODE_TYPES.ClassExpression || value.type === AST_NODE_TYPES.ClassDeclaration) {
       classes.push({ node: value, exported: true, statement });
+    } else if (value.type === AST_NODE_TYPES.CallExpression) {
+      // `module.exports = createAddColumnMigration('posts', 'visible', …)` (Ghost): a helper made the exports,
+      // `down` among them for all the file can tell.
+      exportsMadeBy ??= statement;
     }
   };
 
@@ -228,7 +233,7 @@ function findShape(program: TSESTree.Program, fileName: string): MigrationShape 
     className: undefined,
     nameField: undefined,
     up: upFunction,
-    down: down ? downSpec(program, down.value, down.holder) : { kind: 'missing' },
+    down: down ? downSpec(program, down.value, down.holder) : exportsMadeBy ? { kind: 'opaque', node: exportsMadeBy } : { kind: 'missing' },
   };
   return { ...shape, tool: identifyTool(program, shape) };
 }

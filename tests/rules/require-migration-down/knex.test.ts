@@ -75,6 +75,17 @@ exports.down = async function down(_knex) {
 };
 `,
     },
+    // Exports a helper made (Ghost's \`createAddColumnMigration\`), with \`up\` replaced afterwards: the helper's \`down\` stays.
+    {
+      filename: 'migrations/2022-03-01-08-46-add-visibility-to-tiers.js',
+      code: `
+const { createAddColumnMigration } = require('../../utils');
+module.exports = createAddColumnMigration('products', 'visible', { type: 'boolean', nullable: false, defaultTo: false });
+module.exports.up = async () => {
+  // noop - column will be replaced with \`visibility\` instead
+};
+`,
+    },
     // The knexfile and seeds live beside migrations but are not migrations.
     { filename: 'migrations/knexfile.js', code: `module.exports = { client: 'pg', migrations: { directory: './migrations' } };` },
   ],
