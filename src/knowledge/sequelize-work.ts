@@ -184,7 +184,5 @@ export const sequelizeSoftDelete = {
   deletedAtDefault: 'deletedAt',
   forceOption: { methods: ['destroy', 'truncate'], key: 'force', argument: 0 },
   whereKey: 'where',
-  activeRecordBases: ['Model'],
-  instanceMethods: ['findByPk', 'findOne', 'create', 'build', 'findOrFail'],
   advice: '`destroy()` without `force`, which sets `deletedAt` and keeps the row for `restore()`',
 } as const satisfies SoftDeleteKnowledge;

@@ -114,6 +114,7 @@ export default {
       },
     ],
   },
+  activeRecord: { bases: ['Model'], finders: ['findByPk', 'findOne', 'create', 'build', 'findOrFail'] },
   transactionWork: sequelizeWork,
   writes: sequelizeWrites,
 } satisfies LibraryKnowledge;

@@ -189,8 +189,6 @@ export default {
         types: ['Repository', 'TreeRepository'],
       },
       managers: { kinds: ['EntityManager'], names: ['manager', 'em'] },
-      activeRecordBases: ['BaseEntity'],
-      instanceMethods: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'create'],
       queryBuilder: { create: ['createQueryBuilder'], from: 'from' },
       advice: '`softDelete()` / `softRemove()` (the query builder\'s `.softDelete()`), which set the `@DeleteDateColumn()` and keep the row for `restore()`',
     },
@@ -229,6 +227,7 @@ export default {
       },
     ],
   },
+  activeRecord: { bases: ['BaseEntity'], finders: ['findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'create'] },
   transactionWork: {
     // In memory, or a factory: nothing runs until a method of what they return does.
     inert: ['create', 'merge', 'getRepository', 'getTreeRepository', 'withRepository', 'hasId', 'getId', 'getMetadata'],

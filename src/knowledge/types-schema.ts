@@ -271,10 +271,6 @@ export interface SoftDeleteKnowledge {
    * end of the name, case-insensitively: `manager`, `queryRunner.manager`, `transactionalEntityManager`).
    */
   readonly managers?: { readonly kinds: readonly string[]; readonly names: readonly string[] };
-  /** Base classes whose subclasses are models with static and instance data methods (active record: `BaseEntity`, `Model`). */
-  readonly activeRecordBases?: readonly string[];
-  /** Static methods of a model that return one instance of it: `findOneBy`, `findByPk`, `create`. */
-  readonly instanceMethods?: readonly string[];
   /** The query builder: `createQueryBuilder(User, 'u')`, and `from(User)` after `delete()`. */
   readonly queryBuilder?: { readonly create: readonly string[]; readonly from: string };
   /** How to delete softly instead, for the message. */

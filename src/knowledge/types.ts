@@ -138,6 +138,12 @@ export interface LibraryKnowledge {
   readonly connections?: ConnectionKnowledge;
   /** How work joins an open transaction: through the handle, a builder method or an options argument (no-outer-client-in-transaction). */
   readonly transactionWork?: TransactionWorkSpec;
+  /**
+   * Active record: models are classes that extend one of the library's bases (`BaseEntity`, `Model`) and carry
+   * static data methods; `finders` are the static methods that return one instance of the model (`findByPk`).
+   * Read by the soft-delete engine (a row's `remove()`) and the module engine (`await Order.findByPk(id)` is an Order).
+   */
+  readonly activeRecord?: { readonly bases: readonly string[]; readonly finders: readonly string[] };
   /** What writes (require-multi-write-transaction). */
   readonly writes?: WriteSpec;
 }

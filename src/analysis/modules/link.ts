@@ -32,8 +32,7 @@ import { libraries } from '../../knowledge';
 /** Per module of an active-record library: its model base classes, and their static methods that return an instance of the model (`findByPk`). */
 const activeRecordByModule = new Map<string, { readonly bases: ReadonlySet<string>; readonly finders: ReadonlySet<string> }>(
   libraries.flatMap((library) => {
-    const softDelete = library.schema?.softDelete;
-    const record = { bases: new Set(softDelete?.activeRecordBases ?? []), finders: new Set(softDelete?.instanceMethods ?? []) };
+    const record = { bases: new Set(library.activeRecord?.bases ?? []), finders: new Set(library.activeRecord?.finders ?? []) };
     return record.bases.size > 0 && record.finders.size > 0 ? library.modules.map((moduleName) => [moduleName, record] as const) : [];
   }),
 );

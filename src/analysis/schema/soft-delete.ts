@@ -61,7 +61,7 @@ const repositoryTypes = union((spec) => spec.repositories?.types);
 const repositoryPackages = [...new Set(entries.filter(({ spec }) => spec.repositories?.types).flatMap(({ library }) => library.packages))];
 const managerKinds = union((spec) => spec.managers?.kinds);
 const managerNames = [...union((spec) => spec.managers?.names)];
-const activeRecordBases = union((spec) => spec.activeRecordBases);
+const activeRecordBases: ReadonlySet<string> = new Set(entries.flatMap(({ library }) => library.activeRecord?.bases ?? []));
 const builderFactories = union((spec) => spec.queryBuilder?.create);
 const builderFrom = union((spec) => (spec.queryBuilder ? [spec.queryBuilder.from] : []));
 const tableDecorators = union((spec) => spec.tableDecorators);
@@ -707,7 +707,7 @@ export function hardDeleteOf(context: AnyRuleContext, call: TSESTree.CallExpress
     const options = args[option.argument] && unwrapExpression(args[option.argument]!);
     const force = options?.type === AST_NODE_TYPES.ObjectExpression ? propertyOf(options, option.key) : undefined;
     if (force?.value.type === AST_NODE_TYPES.Literal && force.value.value === true) {
-      const instanceMethods = new Set(forceEntry.spec.instanceMethods ?? []);
+      const instanceMethods = new Set(forceEntry.library.activeRecord?.finders ?? []);
       const model =
         modelOfReference(context, receiver) ??
         modelOfInstance(context, receiver, instanceMethods) ??
@@ -740,7 +740,7 @@ export function hardDeleteOf(context: AnyRuleContext, call: TSESTree.CallExpress
   // Active record: `User.delete(id)` on the class, `user.remove()` on an entity.
   const asClass = modelOfReference(context, receiver);
   if (asClass) return asClass.activeRecord && !asClass.ownStatics.has(method) ? found(asClass, 'model') : undefined;
-  const instanceMethods = new Set(entries.flatMap(({ spec }) => spec.instanceMethods ?? []));
+  const instanceMethods = new Set(entries.flatMap(({ library }) => library.activeRecord?.finders ?? []));
   const instance = modelOfInstance(context, receiver, instanceMethods) ?? modelAtSite(context, instanceClassSite(context, receiver));
   return instance?.activeRecord ? found(instance, 'instance') : undefined;
 }
