@@ -54,6 +54,15 @@ export function clearModuleCache(): void {
   cache.clear();
   lintedRecently.clear();
   clearResolutionCache();
+  for (const clear of otherDiskCaches) clear();
+}
+
+/** Caches of what other engines read from disk (a migration folder's indexes): emptied with the module cache. */
+const otherDiskCaches = new Set<() => void>();
+
+/** Registers a cache of what is on disk, so `clearModuleCache()` (tests, the bench's cold pass) empties it too. */
+export function clearWithModuleCache(clear: () => void): void {
+  otherDiskCaches.add(clear);
 }
 
 const TS_FILE = /\.[cm]?tsx?$/;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { libraries } from '../../knowledge';
 import { tokenizeScript, type ScriptToken } from '../migrations/lexer';
+import { clearWithModuleCache } from '../modules/load';
 import { mayDeclareKeys, normaliseIdentifier, sqlKeys, type SqlIndex } from './sql-keys';
 
 const schemaBuilders = libraries.flatMap((library) => (library.schema?.foreignKeys?.schemaBuilder ? [library.schema.foreignKeys.schemaBuilder] : []));
@@ -54,6 +55,7 @@ export function siblingIndexes(file: string, cwd: string): SqlIndex[] {
  */
 const FOLDER_TTL_MS = 5_000;
 const folderAnswers = new Map<string, { readonly at: number; readonly files: readonly { readonly file: string; readonly indexes: readonly SqlIndex[] }[] }>();
+clearWithModuleCache(() => folderAnswers.clear());
 
 function folderIndexes(directory: string, root: string): readonly { readonly file: string; readonly indexes: readonly SqlIndex[] }[] {
   const key = `${directory}\0${root}`;
