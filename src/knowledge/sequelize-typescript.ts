@@ -1,4 +1,4 @@
-import { paranoidOptions, sequelizeAttributeColumns, sequelizeDecoratorColumns, sequelizeMigrationAdvice, sequelizeOptionSites, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { paranoidOptions, sequelizeActiveRecord, sequelizeAttributeColumns, sequelizeDecoratorColumns, sequelizeMigrationAdvice, sequelizeOptionSites, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -81,6 +81,7 @@ export default {
       },
     ],
   },
+  activeRecord: sequelizeActiveRecord,
   transactionWork: sequelizeWork,
   writes: sequelizeWrites,
 } satisfies LibraryKnowledge;

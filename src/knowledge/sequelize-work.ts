@@ -176,6 +176,9 @@ export const sequelizeOptionSites = [
   { method: 'define', model: 'result', argument: 2, nameArgument: 0, ...paranoidOptions },
 ] as const satisfies readonly SoftDeleteOptionSite[];
 
+/** Models extend `Model` (from `sequelize` or `sequelize-typescript`); these statics return one instance. */
+export const sequelizeActiveRecord = { bases: ['Model'], finders: ['findByPk', 'findOne', 'create', 'build', 'findOrFail'] } as const;
+
 export const sequelizeSoftDelete = {
   marker: '`paranoid: true`',
   optionSites: sequelizeOptionSites,

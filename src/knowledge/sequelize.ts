@@ -1,4 +1,4 @@
-import { sequelizeAttributeColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
+import { sequelizeActiveRecord, sequelizeAttributeColumns, sequelizeMigrationAdvice, sequelizeSchemaChanges, sequelizeSoftDelete, sequelizeWork, sequelizeWrites } from './sequelize-work';
 import type { LibraryKnowledge } from './types';
 
 export default {
@@ -114,7 +114,7 @@ export default {
       },
     ],
   },
-  activeRecord: { bases: ['Model'], finders: ['findByPk', 'findOne', 'create', 'build', 'findOrFail'] },
+  activeRecord: sequelizeActiveRecord,
   transactionWork: sequelizeWork,
   writes: sequelizeWrites,
 } satisfies LibraryKnowledge;

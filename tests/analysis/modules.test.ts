@@ -182,8 +182,10 @@ class Controller {
 
   it("finds a model's own methods on the rows its library finders return, and leaves the library's methods", () => {
     const code = `
-import { Order, Ticket, Archive } from '../entities/order.model';
+import { Order, Ticket, Archive, Invoice } from '../entities/order.model';
 export async function ship(id: number) {
+  const invoice = await Invoice.findOne({ where: { id } });
+  await invoice.send();
   const order = await Order.findByPk(id);
   await order.notifyShipped();
   await order.update({ shipped: true });
@@ -195,15 +197,16 @@ export async function ship(id: number) {
 }
 `;
     const expected = [
-      'order.notifyShipped -> src/entities/order.model.ts:13',
-      'Order.build({}).notifyShipped -> src/entities/order.model.ts:13',
-      'ticket.close -> src/entities/order.model.ts:20',
+      'invoice.send -> src/entities/order.model.ts:40',
+      'order.notifyShipped -> src/entities/order.model.ts:14',
+      'Order.build({}).notifyShipped -> src/entities/order.model.ts:14',
+      'ticket.close -> src/entities/order.model.ts:21',
       // The project's own finder is followed; what it returns is not a row of the model.
-      'Archive.findByPk -> src/entities/order.model.ts:27',
+      'Archive.findByPk -> src/entities/order.model.ts:28',
     ];
     expect(calledFunctions(code)).toEqual(expected);
     // Typed, the checker also knows what the project's own finder returns.
-    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([...expected, 'archived.restore -> src/entities/order.model.ts:28']);
+    expect(calledFunctionsTyped(code, path.join(project, 'src/routes/orders.ts'))).toEqual([...expected, 'archived.restore -> src/entities/order.model.ts:29']);
   });
 
   it('gives nothing for packages, unknown names, a module that does not parse, or followModules: false', () => {
