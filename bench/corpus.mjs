@@ -100,7 +100,7 @@ function tarballPath(pkg) {
   return path.join(CACHE_DIR, `${pkg.name.replace(/^@/, '').replace(/\//g, '-')}-${pkg.version}.tgz`);
 }
 
-function download(pkg, quiet) {
+export function download(pkg, quiet) {
   const tgz = tarballPath(pkg);
   if (fs.existsSync(tgz)) return { tgz, downloaded: false };
   fs.mkdirSync(CACHE_DIR, { recursive: true });
@@ -115,7 +115,7 @@ function download(pkg, quiet) {
   return { tgz, downloaded: true };
 }
 
-function extract(pkg, tgz) {
+export function extract(pkg, tgz) {
   const dir = path.join(CACHE_DIR, 'extract', `${pkgDir(pkg.name)}-${pkg.version}`);
   const done = path.join(dir, '.extracted');
   if (!fs.existsSync(done)) {
