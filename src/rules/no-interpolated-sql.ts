@@ -15,6 +15,7 @@ import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '..
 import { createRule } from '../util/create-rule';
 import { hasName, nameList } from '../util/names';
 import { parameterise } from '../util/sql-rewrite';
+import { isBuiltInValue } from '../util/built-ins';
 
 export interface UserSink extends Specifier {
   readonly argument?: number;
@@ -584,23 +585,10 @@ export default createRule<Options, MessageIds>({
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
-/** Methods whose result is a plain array or string, whatever they were called on. */
-const BUILT_IN_RESULTS = new Set(['map', 'filter', 'flatMap', 'slice', 'concat', 'sort', 'reverse', 'split', 'keys', 'values', 'entries']);
-
 /** `[a, b].join()`, `cols.map(…).join()`, `Object.keys(row).join()`: a method of a built-in value. */
 function hasBuiltInReceiver(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = unwrapExpression(callee.object);
-  if (receiver.type === AST_NODE_TYPES.ArrayExpression || receiver.type === AST_NODE_TYPES.TemplateLiteral || receiver.type === AST_NODE_TYPES.Literal) return true;
-  if (receiver.type !== AST_NODE_TYPES.CallExpression) return false;
-  const inner = unwrapExpression(receiver.callee);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = staticKeyName(inner);
-  if (method === undefined) return false;
-  if (BUILT_IN_RESULTS.has(method)) return true;
-  // `Array.from(rows).join()`
-  return (method === 'from' || method === 'of') && inner.object.type === AST_NODE_TYPES.Identifier && inner.object.name === 'Array';
+  return callee.type === AST_NODE_TYPES.MemberExpression && isBuiltInValue(callee.object);
 }
 
 /** The member a constant takes off its object, bound or not: `pool.query`, `pool.query.bind(pool)`. */

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearModuleCache, moduleReads, modulesReused, rememberLintedFile } from '../../src/analysis/modules/load';
-import { getLinks, isBuiltInValue } from '../../src/analysis/modules/link';
+import { getLinks } from '../../src/analysis/modules/link';
 import { clearResolutionCache, parseJsonc, resolveProjectModule } from '../../src/analysis/modules/resolve';
 
 const project = path.resolve(__dirname, '../fixtures/project');
@@ -236,26 +236,6 @@ describe('module cache', () => {
       expect(moduleReads() - before).toBe(2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('values the language made (their methods need no question to the checker)', () => {
-  const receiverOf = (code: string): TSESTree.Node => {
-    const program = tsParser.parse(code, { range: true }) as unknown as TSESTree.Program;
-    const statement = program.body[0] as TSESTree.ExpressionStatement;
-    return ((statement.expression as TSESTree.CallExpression).callee as TSESTree.MemberExpression).object;
-  };
-
-  it('knows literals, templates, arrays, array-making methods and what built-in methods of those return', () => {
-    for (const code of ["ids.map((_, i) => `$${i + 1}`).join(', ');", '[a, b].join();', '`${a}`.trim();', "'x'.padStart(3);", 'Object.keys(row).join();', 'names.filter(Boolean).map(quote).join();', "'a,b'.split(',').map(f);"]) {
-      expect(isBuiltInValue(receiverOf(code)), code).toBe(true);
-    }
-  });
-
-  it('leaves anything a project object may be: names, members, and methods whose result depends on their receiver', () => {
-    for (const code of ['users.join();', 'this.repo.find();', 'name.replace(a, b).trim();', 'db.schema.createTable(t).addColumn(c);', 'mailer.send().then(f);', 'Array.isArray(x).valueOf();']) {
-      expect(isBuiltInValue(receiverOf(code)), code).toBe(false);
     }
   });
 });

@@ -28,6 +28,7 @@ import { loadModule, type ModuleContext } from './load';
 import { isProjectFile, resolveProjectModule } from './resolve';
 import injection from '../../knowledge/dependency-injection';
 import { libraries } from '../../knowledge';
+import { isBuiltInValue } from '../../util/built-ins';
 
 /** Per module of an active-record library: its model base classes, and their static methods that return an instance of the model (`findByPk`). */
 const activeRecordByModule = new Map<string, { readonly bases: ReadonlySet<string>; readonly finders: ReadonlySet<string> }>(
@@ -709,31 +710,4 @@ function functionAt(program: TSESTree.Program, start: number): FunctionNode | un
     const fn = value && unwrapExpression(value);
     return isFunction(fn) ? fn : null;
   }) ?? undefined;
-}
-
-/** Methods whose result is a plain array whatever they are called on (no-interpolated-sql reads them alike). */
-const ARRAY_RESULTS = new Set(['map', 'filter', 'flatMap', 'flat', 'slice', 'concat', 'split']);
-/** Methods of a built-in value that give a built-in value again. */
-const BUILT_IN_RESULTS = new Set([...ARRAY_RESULTS, 'sort', 'reverse', 'join', 'replace', 'replaceAll', 'trim', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'toFixed', 'toISOString']);
-
-/** A value the language itself made: a literal, a template, an array, or what a built-in method of one returns (`rows.map(f)`, `Object.keys(o)`). */
-export function isBuiltInValue(node: TSESTree.Node): boolean {
-  const value = unwrapExpression(node);
-  switch (value.type) {
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ArrayExpression:
-      return true;
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = unwrapExpression(value.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const method = staticKeyName(callee);
-      if (method === undefined) return false;
-      const object = unwrapExpression(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Object' || object.name === 'Array')) return method === 'keys' || method === 'values' || method === 'entries' || method === 'from' || method === 'of';
-      return ARRAY_RESULTS.has(method) || (BUILT_IN_RESULTS.has(method) && isBuiltInValue(object));
-    }
-    default:
-      return false;
-  }
 }
