@@ -11,7 +11,7 @@ import { declarationOf, isNumericOrLiteralType } from '../analysis/objects/type-
 import { libraries } from '../knowledge';
 import type { CalleeSpec, LibraryKnowledge } from '../knowledge/types';
 import type { EscapeSpec, PlaceholderStyle, TagSpec } from '../knowledge/types-sql';
-import { calleeName, isStringLiteral, staticKeyName, unwrapExpression } from '../util/ast';
+import { calleeName, isStringLiteral, isWithin, staticKeyName, unwrapExpression } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { hasName, nameList } from '../util/names';
 import { parameterise } from '../util/sql-rewrite';
@@ -631,11 +631,6 @@ function callsOwnMethod(call: TSESTree.CallExpression): boolean {
         (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && staticKeyName(member) === name,
     )
   );
-}
-
-function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
-  return false;
 }
 
 /** Where a hole sits, from the constant text around it. */

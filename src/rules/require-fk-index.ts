@@ -6,7 +6,7 @@ import { nearbyMigrationIndexes, siblingIndexes } from '../analysis/schema/sibli
 import { absoluteFileName, getMigration, migrationFolders, relativeFileName } from '../analysis/migrations/detect';
 import { matchesAnyGlob } from '../analysis/glob';
 import { libraries } from '../knowledge';
-import { referenceName, staticKeyName } from '../util/ast';
+import { isWithin, referenceName, staticKeyName } from '../util/ast';
 import { nameListSchema } from '../util/option-schemas';
 import { createRule } from '../util/create-rule';
 import { AST_NODE_TYPES } from '../util/node-types';
@@ -110,7 +110,7 @@ export default createRule<Options, MessageIds>({
             const spec = getMigration(context, undefined)?.down;
             down = spec?.kind === 'function' ? spec.fn : null;
           }
-          if (down && within(finding.node, down)) continue;
+          if (down && isWithin(finding.node, down)) continue;
           const columns = finding.columns;
           const data = {
             key: `${finding.table}.${columns.length === 1 ? columns[0] : `(${columns.join(', ')})`}`,
@@ -134,7 +134,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function within(node: TSESTree.Node | undefined, ancestor: TSESTree.Node): boolean {
-  return node !== undefined && node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
-}

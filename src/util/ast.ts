@@ -93,3 +93,9 @@ export function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
   }
   return current;
 }
+
+/** Whether `node` sits inside `ancestor` (or is it). */
+export function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}

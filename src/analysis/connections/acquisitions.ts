@@ -21,6 +21,7 @@ import { declarationOf } from '../objects/type-checker';
 import { handedOnlyForUse, type OwnerActs } from '../ownership';
 import type { AnyRuleContext } from '../per-file';
 import { anyOfWords } from '../text-screen';
+import { isFunctionNode } from '../functions';
 
 export type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 /** Where the paths are walked: a function, or the module itself (a script with top-level `await`). */
@@ -161,13 +162,6 @@ function enclosingBody(node: TSESTree.Node): Body {
   throw new Error('a node outside a Program');
 }
 
-function isFunction(node: TSESTree.Node | undefined): node is FunctionLike {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 const moved = (body: Body): Flow => ({ body, heldFromStart: false, holder: undefined, errorParameter: undefined, releases: [], movedAway: true, handedTo: [] });
 
@@ -180,7 +174,7 @@ function followConnection(
 ): Flow {
   const callbackSpec = spec.callback;
   const lastArgument = call.arguments.at(-1);
-  if (callbackSpec && isFunction(lastArgument)) {
+  if (callbackSpec && isFunctionNode(lastArgument)) {
     // `pool.connect((err, client, done) => …)`: the callback holds the connection from its first line.
     const scope = sourceCode.scopeManager?.acquire(lastArgument);
     const parameter = (index: number | undefined): TSESLint.Scope.Variable | undefined => {
@@ -284,7 +278,7 @@ function collectUses(
 function releaseSiteOf(releaseCall: TSESTree.CallExpression, body: Body): ReleaseSite | undefined {
   let fn: TSESTree.Node | undefined;
   for (let current: TSESTree.Node | undefined = releaseCall.parent; current && current !== body; current = current.parent) {
-    if (isFunction(current)) fn = current;
+    if (isFunctionNode(current)) fn = current;
   }
   if (!fn) return { node: releaseCall, kind: 'direct' };
   // The outermost function between the release and `body` must be a promise callback in `body`.

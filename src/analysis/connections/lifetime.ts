@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from '../../util/node-types';
 import type { AnyRuleContext } from '../per-file';
 import type { ClientCreation } from './clients';
 import injection from '../../knowledge/dependency-injection';
+import { isFunctionNode } from '../functions';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -356,13 +357,6 @@ function nameIn(names: string | readonly string[] | undefined, name: string | un
   return typeof names === 'string' ? names === name : names.includes(name);
 }
 
-function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;

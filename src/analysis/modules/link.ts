@@ -29,6 +29,7 @@ import { isProjectFile, resolveProjectModule } from './resolve';
 import injection from '../../knowledge/dependency-injection';
 import { libraries } from '../../knowledge';
 import { isBuiltInValue } from '../../util/built-ins';
+import { isFunctionNode } from '../functions';
 
 /** Per module of an active-record library: its model base classes, and their static methods that return an instance of the model (`findByPk`). */
 const activeRecordByModule = new Map<string, { readonly bases: ReadonlySet<string>; readonly finders: ReadonlySet<string> }>(
@@ -109,13 +110,6 @@ export function getLinks(context: AnyRuleContext): Links | undefined {
   return links ?? undefined;
 }
 
-function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 function isClass(node: TSESTree.Node | null | undefined): node is ClassNode {
   return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
@@ -317,7 +311,7 @@ export class Links {
         return getLinks(target)?.exportValue(name, depth + 1);
       }
       case 'FunctionName':
-        return isFunction(definition.node) ? { kind: 'function', context: this.context, node: definition.node } : undefined;
+        return isFunctionNode(definition.node) ? { kind: 'function', context: this.context, node: definition.node } : undefined;
       case 'ClassName':
         return isClass(definition.node) ? { kind: 'class', context: this.context, node: definition.node } : undefined;
       case 'Variable': {
@@ -431,7 +425,7 @@ export class Links {
           ) {
             if (member.static !== isStatic || staticKeyName(member) !== name) continue;
             const body = member.value && unwrapExpression(member.value);
-            if (isFunction(body)) return { kind: 'function', context: value.context, node: body };
+            if (isFunctionNode(body)) return { kind: 'function', context: value.context, node: body };
             // `static queue = new Queue('mail')`: what the field holds.
             return member.type === AST_NODE_TYPES.PropertyDefinition && member.value ? getLinks(value.context)?.valueOf(member.value, depth + 1) : undefined;
           }
@@ -683,12 +677,12 @@ function providerProduct(module: ModuleContext, provider: TSESTree.ObjectExpress
   if (value) return { kind: 'expression', context: module, node: value };
   const factory = propertyOf(provider, injection.provider.factory);
   const fn = factory && unwrapExpression(factory);
-  if (!isFunction(fn)) return undefined;
+  if (!isFunctionNode(fn)) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { kind: 'expression', context: module, node: fn.body };
   const returns: TSESTree.ReturnStatement[] = [];
   const visit = (node: TSESTree.Node): void => {
     if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
-    if (isFunction(node) || isClass(node)) return;
+    if (isFunctionNode(node) || isClass(node)) return;
     for (const [, child] of childNodes(node)) visit(child);
   };
   for (const statement of fn.body.body) visit(statement);
@@ -708,6 +702,6 @@ function functionAt(program: TSESTree.Program, start: number): FunctionNode | un
     if (name?.range[0] !== start) return undefined;
     // The name was found: the search ends here, with the function or with nothing (null).
     const fn = value && unwrapExpression(value);
-    return isFunction(fn) ? fn : null;
+    return isFunctionNode(fn) ? fn : null;
   }) ?? undefined;
 }

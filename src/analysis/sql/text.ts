@@ -15,6 +15,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from '../../util/node-types';
 import { staticKeyName, unwrapExpression } from '../../util/ast';
 import type { AnyRuleContext } from '../per-file';
+import { isFunctionNode } from '../functions';
 
 export type Verdict = 'constant' | 'safe' | 'unknown' | 'dynamic';
 
@@ -688,6 +689,3 @@ export function holePosition(before: string, after: string): 'value' | 'identifi
   return 'unclear';
 }
 
-function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
-  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
-}

@@ -25,6 +25,7 @@ import type { AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
 import { handedOnlyForUse, type OwnerActs } from '../ownership';
 import type { RegionScope } from './scopes';
+import { isFunctionNode } from '../functions';
 
 export type EndProblem =
   | { readonly kind: 'noCommit' }
@@ -83,13 +84,6 @@ function compact(text: string): string {
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 function sqlText(node: TSESTree.Node | undefined): string | undefined {
   if (!node) return undefined;
@@ -192,7 +186,7 @@ class EndCheck {
       if (nested) this.endsElsewhere = true;
       else (kind === 'commit' ? this.commits : kind === 'rollback' ? this.rollbacks : this.releases).push(node as TSESTree.CallExpression);
     }
-    const inner = nested || (isFunction(node) && node !== this.scope.container);
+    const inner = nested || (isFunctionNode(node) && node !== this.scope.container);
     for (const key of codeKeys(this.sourceCode.visitorKeys, node.type)) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(child) ? child : [child]) {

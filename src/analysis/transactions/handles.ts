@@ -21,6 +21,7 @@ import type { ArgumentPositions, TransactionWorkSpec } from '../../knowledge/typ
 import { childNodes, staticKeyName, unwrapExpression, outermostWrapper } from '../../util/ast';
 import { nameList } from '../../util/names';
 import { getLinks } from '../modules/link';
+import { chainRoot } from '../objects/call-sites';
 import { getLibraryIndex } from '../objects/imports';
 import { declarationOf, typeDeclarationSite } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
@@ -543,12 +544,8 @@ class ScopeReading {
 
   /** The handle, or something read or called off it: `trx`, `trx.get()` (Strapi's wrapper hands over the Knex transaction so), `queryRunner.manager`. */
   private derivesFromHandle(value: TSESTree.Node): boolean {
-    let current = value;
-    for (;;) {
-      if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
-      else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrapExpression(current.callee);
-      else return current.type === AST_NODE_TYPES.Identifier && this.handleTexts.has(current.name);
-    }
+    const root = chainRoot(value);
+    return root.type === AST_NODE_TYPES.Identifier && this.handleTexts.has(root.name);
   }
 
   private report(top: TSESTree.Node, calls: readonly TSESTree.Node[], client: TSESTree.Node, kind: OuterWork['kind'], work = this.work): void {

@@ -23,6 +23,7 @@ import { perFile, type AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
 import { libraries } from '../../knowledge';
 import { afterCommitMethods, functionValue, isTransactionCallbackParameter, type FunctionNode, type TransactionScope } from './scopes';
+import { isFunctionNode } from '../functions';
 
 
 export interface Step {
@@ -91,13 +92,6 @@ function partsRunInTransaction(fn: FunctionNode): readonly TSESTree.Node[] {
 /** Callbacks that run later, not while the caller waits. */
 const deferring = new Set(['setTimeout', 'setInterval', 'setImmediate', 'nextTick', 'queueMicrotask', 'on', 'once', 'addListener', 'addEventListener', 'prependListener', 'subscribe']);
 
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 /** How many modules deep a path may go from the file of the transaction. */
 const MAX_REMOTE_DEPTH = 3;
@@ -258,7 +252,7 @@ export class Reach {
     const visitorKeys = this.sourceCode.visitorKeys;
     /** Visits a subtree; answers whether it holds an I/O call. */
     const visitNode = (node: TSESTree.Node): boolean => {
-      if (node !== root && isFunction(node) && !this.runsNow(node)) return false;
+      if (node !== root && isFunctionNode(node) && !this.runsNow(node)) return false;
       if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return false;
       const deferred = (node.type === AST_NODE_TYPES.CallExpression && this.defers(node)) || false;
       let inner = false;
@@ -267,7 +261,7 @@ export class Reach {
         for (const item of Array.isArray(child) ? child : [child]) {
           if (!item || typeof item !== 'object' || !('type' in item)) continue;
           const childNode = item as TSESTree.Node;
-          if (deferred && key === 'arguments' && isFunction(unwrapExpression(childNode))) continue;
+          if (deferred && key === 'arguments' && isFunctionNode(unwrapExpression(childNode))) continue;
           if (visitNode(childNode)) inner = true;
         }
       }
@@ -376,7 +370,7 @@ export class Reach {
           for (const property of init.properties) {
             if (property.type !== AST_NODE_TYPES.Property || staticKeyName(property) !== name) continue;
             const value = unwrapExpression(property.value);
-            return isFunction(value) ? value : functionValue(this.sourceCode, value);
+            return isFunctionNode(value) ? value : functionValue(this.sourceCode, value);
           }
         }
       }
@@ -389,7 +383,7 @@ export class Reach {
       if ((member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') || member.type === AST_NODE_TYPES.PropertyDefinition) {
         if (member.static !== isStatic || staticKeyName(member) !== name) continue;
         const value = member.value && unwrapExpression(member.value);
-        if (value && isFunction(value)) return value;
+        if (value && isFunctionNode(value)) return value;
       }
     }
     return undefined;

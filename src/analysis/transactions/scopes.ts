@@ -29,6 +29,7 @@ import { matchCallee, type CalleeCandidate } from '../objects/call-sites';
 import type { AnyRuleContext } from '../per-file';
 import { codeKeys } from '../walk';
 import { anyOfWords } from '../text-screen';
+import { isFunctionNode } from '../functions';
 
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -143,26 +144,19 @@ export const afterCommitMethods: ReadonlySet<string> = new Set(knowledgeAfterCom
 
 // ------------------------------------------------------------------------------------------- helpers
 
-function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 /** A function passed inline, or by the name of a function declared in this file. */
 export function functionValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node | undefined): FunctionNode | undefined {
   if (!node) return undefined;
   const value = unwrapExpression(node);
-  if (isFunction(value)) return value;
+  if (isFunctionNode(value)) return value;
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === 'FunctionName' && isFunction(definition.node)) return definition.node;
+  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
   if (definition?.type === 'Variable' && definition.node.id === definition.name && definition.parent.kind === 'const') {
     const init = definition.node.init && unwrapExpression(definition.node.init);
-    if (isFunction(init ?? undefined)) return init as FunctionNode;
+    if (isFunctionNode(init ?? undefined)) return init as FunctionNode;
   }
   return undefined;
 }
@@ -209,7 +203,7 @@ export function handleParameter(fn: FunctionNode, handle: number | 'last' | unde
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
+    if (isFunctionNode(current)) return current;
     if (current.type === AST_NODE_TYPES.Program) return current;
   }
   throw new Error('a node outside any program');
@@ -295,7 +289,7 @@ export function transactionCallbackArgument(
     if (spec.callback !== 'any') return call.arguments[spec.callback] ? { argument: spec.callback, handle: spec.handle } : undefined;
     const argument = call.arguments.findIndex((candidate) => {
       const value = unwrapExpression(candidate);
-      return isFunction(value) || value.type === AST_NODE_TYPES.Identifier;
+      return isFunctionNode(value) || value.type === AST_NODE_TYPES.Identifier;
     });
     return argument === -1 ? undefined : { argument, handle: spec.handle };
   }
@@ -528,7 +522,7 @@ function region(
     const cached = containsCache.get(node);
     if (cached) return cached;
     const found = { start: node === start, end: isEnd(node) };
-    if (!isFunction(node) || node === container) {
+    if (!isFunctionNode(node) || node === container) {
       for (const key of codeKeys(visitorKeys, node.type)) {
         const child = (node as unknown as Record<string, unknown>)[key];
         for (const item of Array.isArray(child) ? child : [child]) {

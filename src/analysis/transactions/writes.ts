@@ -18,6 +18,7 @@ import { getLibraryIndex } from '../objects/imports';
 import { declarationOf } from '../objects/type-checker';
 import type { AnyRuleContext } from '../per-file';
 import { transactionOpenerNames, transactionScopeOf, type FunctionNode } from './scopes';
+import { isFunctionNode } from '../functions';
 
 export interface Write {
   readonly node: TSESTree.CallExpression;
@@ -45,16 +46,9 @@ function compact(text: string): string {
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
   return undefined;
 }
 
@@ -226,7 +220,7 @@ export class WriteReader {
   private insideOne(fn: FunctionNode): boolean {
     for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
       const parent: TSESTree.Node | undefined = current.parent;
-      if (isFunction(current) && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      if (isFunctionNode(current) && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
         const name = calleeName(parent);
         if (name !== undefined && (transactionNames.has(name) || (transactionHelpers.functions as readonly string[]).includes(name))) return true;
       }
@@ -255,7 +249,7 @@ export class WriteReader {
           }
         }
       }
-      if (node !== fn && isFunction(node)) return;
+      if (node !== fn && isFunctionNode(node)) return;
       for (const key of this.sourceCode.visitorKeys[node.type] ?? []) {
         const child = (node as unknown as Record<string, unknown>)[key];
         for (const item of Array.isArray(child) ? child : [child]) {
